@@ -1,0 +1,93 @@
+import { DataType, Type, util, type Field, type Table } from 'apache-arrow';
+import type { Row } from './connector';
+
+/** The one place where engine values become plain JS values (see Row). */
+export type Convert = (value: unknown) => unknown;
+
+const identity: Convert = (v) => v;
+
+/** A 64-bit integer as a number when that is exact, else as its decimal digits. */
+export function exactInteger(v: bigint): number | string {
+	return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER)
+		? Number(v)
+		: v.toString();
+}
+
+/** An unscaled integer and a scale as a decimal string, with no float rounding. */
+export function scaledDecimal(unscaled: bigint, scale: number): string {
+	if (scale <= 0) return unscaled.toString();
+	const negative = unscaled < 0n;
+	const digits = (negative ? -unscaled : unscaled).toString().padStart(scale + 1, '0');
+	const text = `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+	return negative ? `-${text}` : text;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** Epoch milliseconds as the calendar date DuckDB stored (dates carry no zone). */
+export function isoDate(ms: number): string {
+	const d = new Date(ms);
+	return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** Epoch milliseconds as DuckDB prints a TIMESTAMP: 'YYYY-MM-DD HH:MM:SS[.mmm]'. */
+export function isoTimestamp(ms: number): string {
+	const d = new Date(ms);
+	const frac = d.getUTCMilliseconds() ? `.${pad(d.getUTCMilliseconds(), 3)}` : '';
+	return `${isoDate(ms)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}${frac}`;
+}
+
+function nullable(f: Convert): Convert {
+	return (v) => (v === null || v === undefined ? null : f(v));
+}
+
+/** A converter for one Arrow column type, chosen once per column, not per cell. */
+export function converterFor(type: DataType): Convert {
+	switch (type.typeId) {
+		case Type.Int:
+			return nullable((v) => (typeof v === 'bigint' ? exactInteger(v) : v));
+		case Type.Decimal: {
+			const scale = (type as unknown as { scale: number }).scale;
+			return nullable((v) => scaledDecimal(util.bigNumToBigInt(v as never), scale));
+		}
+		case Type.Date:
+			return nullable((v) => isoDate(Number(v)));
+		case Type.Timestamp:
+			return nullable((v) => isoTimestamp(Number(v)));
+		case Type.List:
+		case Type.FixedSizeList: {
+			const child = converterFor((type.children[0] as Field).type);
+			return nullable((v) => Array.from(v as Iterable<unknown>, child));
+		}
+		case Type.Struct: {
+			const fields = type.children as Field[];
+			const children = fields.map((f) => [f.name, converterFor(f.type)] as const);
+			return nullable((v) => {
+				const src = v as Record<string, unknown>;
+				return Object.fromEntries(children.map(([name, c]) => [name, c(src[name])]));
+			});
+		}
+		case Type.Time:
+		case Type.Interval:
+		case Type.Duration:
+			return nullable((v) => String(v));
+		default:
+			return identity;
+	}
+}
+
+/** All rows of an Arrow table as plain objects. */
+export function tableToRows<T = Row>(table: Table): T[] {
+	const columns = table.schema.fields.map((f, i) => ({
+		name: f.name,
+		vector: table.getChildAt(i),
+		convert: converterFor(f.type)
+	}));
+	const rows = new Array<T>(table.numRows);
+	for (let r = 0; r < table.numRows; r++) {
+		const row: Row = {};
+		for (const c of columns) row[c.name] = c.convert(c.vector?.get(r));
+		rows[r] = row as T;
+	}
+	return rows;
+}

@@ -1,0 +1,116 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import { Table, type RecordBatch } from 'apache-arrow';
+import { BUNDLES } from './bundles';
+import { toQuery, type Connector, type SqlQuery } from './connector';
+import { tableToRows } from './values';
+
+export type BootStep = 'download' | 'start' | 'tables' | 'ready';
+export interface BootProgress {
+	step: BootStep;
+	/** Bytes of the engine's .wasm received so far, and in total when known. */
+	loaded?: number;
+	total?: number;
+}
+
+/** Reasons the engine cannot start at all in this browser, in plain words for the user. */
+export function missingCapability(): string | null {
+	if (typeof WebAssembly !== 'object') return 'webassembly';
+	if (typeof Worker !== 'function') return 'worker';
+	return null;
+}
+
+/** Settings every connection gets, before anything else runs on it. */
+const SETTINGS = [
+	// Never reach for the extension repository: the app is offline by design,
+	// and a failed silent download leaves misleading errors behind.
+	'SET autoinstall_known_extensions = false',
+	'SET autoload_known_extensions = false'
+];
+
+let engine: Promise<duckdb.AsyncDuckDB> | null = null;
+
+/** Start DuckDB-WASM once; every caller shares the same promise. */
+export function init(onProgress?: (p: BootProgress) => void): Promise<duckdb.AsyncDuckDB> {
+	engine ??= start(onProgress).catch((error: unknown) => {
+		engine = null; // let a retry start from scratch
+		throw error;
+	});
+	return engine;
+}
+
+async function start(onProgress?: (p: BootProgress) => void): Promise<duckdb.AsyncDuckDB> {
+	const missing = missingCapability();
+	if (missing) throw new Error(missing);
+	const bundle = await duckdb.selectBundle(BUNDLES);
+	const worker = new Worker(bundle.mainWorker!);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	onProgress?.({ step: 'download' });
+	await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
+		onProgress?.({ step: 'download', loaded: p.bytesLoaded, total: p.bytesTotal || undefined })
+	);
+	onProgress?.({ step: 'start' });
+	await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });
+	return db;
+}
+
+/** Forget the running engine (after it crashed or ran out of memory) so init() starts a new one. */
+export async function terminate(): Promise<void> {
+	const current = engine;
+	engine = null;
+	if (current) await (await current.catch(() => null))?.terminate();
+}
+
+/** A connector over its own connection: consumers that cancel do not cancel each other. */
+export class WasmConnector implements Connector {
+	#conn: duckdb.AsyncDuckDBConnection;
+	#running = false;
+
+	private constructor(conn: duckdb.AsyncDuckDBConnection) {
+		this.#conn = conn;
+	}
+
+	static async open(db: duckdb.AsyncDuckDB): Promise<WasmConnector> {
+		const conn = await db.connect();
+		for (const s of SETTINGS) await conn.query(s);
+		return new WasmConnector(conn);
+	}
+
+	/** Run a query and keep its result in Arrow form (for large results). */
+	async arrow(q: SqlQuery | string): Promise<Table> {
+		const { sql, params = [] } = toQuery(q);
+		this.#running = true;
+		try {
+			if (params.length === 0) return collect(await this.#conn.send(sql, true));
+			const stmt = await this.#conn.prepare(sql);
+			try {
+				return collect(await stmt.send(...params));
+			} finally {
+				await stmt.close();
+			}
+		} finally {
+			this.#running = false;
+		}
+	}
+
+	async query<T = Record<string, unknown>>(q: SqlQuery | string): Promise<T[]> {
+		return tableToRows<T>(await this.arrow(q));
+	}
+
+	async exec(sql: string): Promise<void> {
+		await this.#conn.query(sql);
+	}
+
+	async cancel(): Promise<boolean> {
+		return this.#running ? this.#conn.cancelSent() : false;
+	}
+
+	async close(): Promise<void> {
+		await this.#conn.close();
+	}
+}
+
+async function collect(reader: AsyncIterable<RecordBatch>): Promise<Table> {
+	const batches: RecordBatch[] = [];
+	for await (const batch of reader) batches.push(batch);
+	return new Table(batches);
+}

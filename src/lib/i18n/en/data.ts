@@ -1,0 +1,4 @@
+/** English messages of the data page. Keys start with 'data.'. */
+export const data = {
+	'data.title': 'Data'
+} as const;

@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { CHROMIUM } from './chromium.js';
+
+export const ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export interface App {
+	context: BrowserContext;
+	page: Page;
+	base: string;
+	/** Requests to any origin but the app's own (they are blocked, and fail the test). */
+	foreign: string[];
+	/** Uncaught exceptions and console errors in the page. */
+	errors: string[];
+	close(): Promise<void>;
+}
+
+function isLocal(url: string, base: string): boolean {
+	if (/^(data|blob|about):/.test(url)) return true;
+	return new URL(url).origin === new URL(base).origin;
+}
+
+/**
+ * Open Chromium on a profile directory (a fresh one unless given: pass the same
+ * one twice to test a second visit). All requests, workers' included, are
+ * checked against the app's origin.
+ */
+export async function openApp(options: { profile?: string; width?: number } = {}): Promise<App> {
+	const base = inject('baseURL');
+	const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'raqib-profile-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: CHROMIUM,
+		headless: true,
+		args: ARGS,
+		viewport: { width: options.width ?? 1440, height: 900 },
+		acceptDownloads: true
+	});
+	const foreign: string[] = [];
+	const errors: string[] = [];
+	await context.route('**/*', (route) => {
+		const url = route.request().url();
+		if (isLocal(url, base)) return route.continue();
+		foreign.push(url);
+		return route.abort('blockedbyclient');
+	});
+	context.on('request', (req) => {
+		if (!isLocal(req.url(), base) && !foreign.includes(req.url())) foreign.push(req.url());
+	});
+	const page = context.pages()[0] ?? (await context.newPage());
+	page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+	page.on('console', (m) => {
+		if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+	});
+	page.on('worker', (w) => {
+		w.on('console', (m) => {
+			if (m.type() === 'error') errors.push(`worker console: ${m.text()}`);
+		});
+	});
+	return {
+		context,
+		page,
+		base,
+		foreign,
+		errors,
+		async close() {
+			await context.close();
+			if (!options.profile) rmSync(profile, { recursive: true, force: true });
+		}
+	};
+}
+
+/** Wait until the engine has loaded the shipped tables (the boot banner is gone). */
+export async function waitForEngine(page: Page): Promise<void> {
+	await page.locator('[data-boot]').waitFor({ state: 'detached', timeout: 60_000 });
+}

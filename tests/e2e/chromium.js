@@ -1,0 +1,21 @@
+/** Make sure Debian's Chromium is installed; never download a browser build. */
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export function ensureChromium() {
+	if (existsSync(CHROMIUM)) return CHROMIUM;
+	if (process.getuid?.() !== 0)
+		throw new Error(
+			`${CHROMIUM} is missing: run 'sudo apt-get install -y chromium' and try again.`
+		);
+	console.log('Installing Debian chromium (apt-get install -y chromium)…');
+	execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
+		stdio: 'inherit'
+	});
+	if (!existsSync(CHROMIUM)) throw new Error(`apt-get finished but ${CHROMIUM} is still missing`);
+	return CHROMIUM;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) ensureChromium();
