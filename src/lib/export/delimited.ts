@@ -22,11 +22,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export const BOM = '\uFEFF';
 
 /** One field, quoted when it must be. */
-export function encodeField(
-	value: string | null,
-	delimiter: string,
-	neutralise = false
-): string {
+export function encodeField(value: string | null, delimiter: string, neutralise = false): string {
 	if (value === null) return '';
 	const v = neutralise && FORMULA_START.test(value) ? `'${value}` : value;
 	const mustQuote =

@@ -92,7 +92,8 @@ function skipDollar(s: string, i: number): number {
 	return end < 0 ? s.length : end + tag.length;
 }
 
-const READ_ONLY = /^(select|with|from|values|table|describe|show|summarize|explain|pivot|unpivot)\b/i;
+const READ_ONLY =
+	/^(select|with|from|values|table|describe|show|summarize|explain|pivot|unpivot)\b/i;
 
 /** Whether a statement only reads (so it may be re-run, described or shared safely). */
 export function isReadOnly(text: string): boolean {

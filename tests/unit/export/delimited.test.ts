@@ -16,13 +16,16 @@ describe('writeDelimited (RFC 4180)', () => {
 				['two\nlines', '4'],
 				['cr\r', '5']
 			])
-		).toBe(
-			'name,n\r\nplain,1\r\n"a,b",2\r\n"say ""hi""",3\r\n"two\nlines",4\r\n"cr\r",5\r\n'
-		);
+		).toBe('name,n\r\nplain,1\r\n"a,b",2\r\n"say ""hi""",3\r\n"two\nlines",4\r\n"cr\r",5\r\n');
 	});
 
 	it('writes NULL as an empty field and an empty string as ""', () => {
-		expect(writeDelimited(cols, [[null, null], ['', '0']])).toBe('name,n\r\n,\r\n"",0\r\n');
+		expect(
+			writeDelimited(cols, [
+				[null, null],
+				['', '0']
+			])
+		).toBe('name,n\r\n,\r\n"",0\r\n');
 	});
 
 	it('starts with a byte order mark only when asked', () => {

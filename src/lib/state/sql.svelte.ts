@@ -1,0 +1,201 @@
+import type { Table } from 'apache-arrow';
+import type { WasmConnector } from '$lib/db';
+import { ResultTable } from '$lib/grid/result';
+import { sortOrder, type SortDirection } from '$lib/grid/sort';
+import { errorOffset } from '$lib/query/error-position';
+import { isReadOnly, splitStatements, type Statement } from '$lib/query/statements';
+import { boot, restartEngine } from './engine.svelte';
+import { catalog } from './sql-catalog.svelte';
+import { history } from './sql-history.svelte';
+import { tables } from './sql-tables.svelte';
+
+export interface SqlError {
+	kind: 'sql' | 'cancelled' | 'memory' | 'crashed';
+	message: string;
+	/** Where the error points in the editor's document, when DuckDB says. */
+	from: number | null;
+	/** Which statement failed (1-based) when the script had several. */
+	statement: number;
+	statements: number;
+}
+
+export interface SortState {
+	column: number;
+	dir: SortDirection;
+}
+
+/** The console's session: one connection of its own, the running query, the last result or error. */
+class SqlConsole {
+	running = $state(false);
+	/** Rows received so far by the running statement, and which statement it is. */
+	progress = $state.raw<{ rows: number; statement: number; statements: number } | null>(null);
+	result = $state.raw<ResultTable | null>(null);
+	/** Bumped when the displayed order of `result` changes (the table object stays the same). */
+	resultVersion = $state(0);
+	elapsedMs = $state<number | null>(null);
+	statementCount = $state(0);
+	error = $state.raw<SqlError | null>(null);
+	/** Set while the engine is being restarted after a crash. */
+	restarting = $state(false);
+	sort = $state.raw<SortState | null>(null);
+	#conn: Promise<WasmConnector> | null = null;
+
+	connection(): Promise<WasmConnector> {
+		this.#conn ??= (async () => {
+			await boot();
+			const db = await import('$lib/db');
+			return db.openConnector();
+		})().catch((e: unknown) => {
+			this.#conn = null;
+			throw e;
+		});
+		return this.#conn;
+	}
+
+	/** Load the catalog and the table baseline once the engine is up. */
+	async open(): Promise<void> {
+		const conn = await this.connection();
+		await tables.prepare(conn);
+		await catalog.loadVocabulary(conn);
+		await catalog.refresh(conn);
+	}
+
+	/**
+	 * Run a script: its statements in order, the last one's rows shown.
+	 * `offset` is where the script starts in the editor (a selection), so
+	 * error positions land on the right characters.
+	 */
+	async run(script: string, offset = 0): Promise<void> {
+		const statements = splitStatements(script);
+		if (statements.length === 0 || this.running) return;
+		this.running = true;
+		this.error = null;
+		this.progress = { rows: 0, statement: 1, statements: statements.length };
+		const started = performance.now();
+		let current: Statement = statements[0]!;
+		let index = 0;
+		try {
+			const conn = await this.connection();
+			await tables.prepare(conn);
+			let table: Table | null = null;
+			let types: (string | undefined)[] = [];
+			for (const [i, st] of statements.entries()) {
+				current = st;
+				index = i;
+				this.progress = { rows: 0, statement: i + 1, statements: statements.length };
+				const last = i === statements.length - 1;
+				types = last && isReadOnly(st.text) ? await describe(conn, st.text) : [];
+				table = await conn.arrow(st.text, (_b, rows) => {
+					this.progress = { rows, statement: i + 1, statements: statements.length };
+				});
+			}
+			this.result = new ResultTable(table!, types);
+			this.sort = null;
+			this.elapsedMs = performance.now() - started;
+			this.statementCount = statements.length;
+			history.add({
+				sql: script,
+				at: Date.now(),
+				ok: true,
+				rows: this.result.numRows,
+				ms: Math.round(this.elapsedMs)
+			});
+		} catch (e) {
+			history.add({ sql: script, at: Date.now(), ok: false });
+			await this.#fail(e, current, index, statements.length, offset);
+		} finally {
+			this.running = false;
+			this.progress = null;
+		}
+		await this.#afterRun();
+	}
+
+	async #fail(e: unknown, st: Statement, index: number, count: number, offset: number) {
+		const db = await import('$lib/db');
+		const message = e instanceof Error ? e.message : String(e);
+		const base = { statement: index + 1, statements: count, from: null };
+		if (e instanceof db.QueryCancelled) {
+			this.error = { ...base, kind: 'cancelled', message };
+			return;
+		}
+		let failure = db.engineFailure(e);
+		if (failure === 'memory' && !(await this.#alive())) failure = 'crashed';
+		if (failure === 'crashed') {
+			this.error = { ...base, kind: 'crashed', message };
+			await this.restart();
+			return;
+		}
+		const at = errorOffset(message, st.text);
+		this.error = {
+			...base,
+			kind: failure ?? 'sql',
+			message,
+			from: at === null ? null : offset + st.from + at
+		};
+	}
+
+	async #alive(): Promise<boolean> {
+		try {
+			await (await this.connection()).query('SELECT 1');
+			return true;
+		} catch {
+			return false;
+		}
+	}
+
+	/** A new engine with the shipped data and saved uploads; the console gets a new connection. */
+	async restart(): Promise<void> {
+		this.restarting = true;
+		try {
+			this.#conn = null;
+			await restartEngine();
+			await this.open();
+		} finally {
+			this.restarting = false;
+		}
+	}
+
+	async #afterRun(): Promise<void> {
+		try {
+			const conn = await this.connection();
+			await tables.check(conn);
+			await catalog.refresh(conn);
+		} catch {
+			// The engine is being restarted; open() refreshes both when it is back.
+		}
+	}
+
+	async cancel(): Promise<void> {
+		if (!this.running) return;
+		await (await this.connection()).cancel();
+	}
+
+	/** Header click: ascending, then descending, then the order DuckDB returned. */
+	sortBy(column: number): void {
+		const result = this.result;
+		if (!result) return;
+		const prev = this.sort?.column === column ? this.sort.dir : null;
+		const dir: SortDirection | null = prev === null ? 'asc' : prev === 'asc' ? 'desc' : null;
+		result.order = dir ? sortOrder(result, column, dir) : null;
+		this.sort = dir ? { column, dir } : null;
+		this.resultVersion++;
+	}
+
+	async restoreTables(): Promise<void> {
+		const conn = await this.connection();
+		await tables.restore(conn);
+		await catalog.refresh(conn);
+	}
+}
+
+/** DuckDB's own type names for a query's columns (HUGEINT, not the Arrow DECIMAL it travels as). */
+async function describe(conn: WasmConnector, sql: string): Promise<(string | undefined)[]> {
+	try {
+		const rows = await conn.query<{ column_type: string }>(`DESCRIBE ${sql}`);
+		return rows.map((r) => r.column_type);
+	} catch {
+		return []; // not describable (or an error the real run will report): use the Arrow types
+	}
+}
+
+export const sqlConsole = new SqlConsole();
