@@ -37,3 +37,44 @@ export function tokenEnd(text: string, offset: number): number {
 	const m = /^("(?:[^"]|"")*"|'(?:[^']|'')*'|[\p{L}\p{N}_.]+|\S)/u.exec(text.slice(offset));
 	return offset + (m ? m[0].length : 0);
 }
+
+/** An engine error as a person reads it, and where it points in the statement if DuckDB says. */
+export interface EngineError {
+	/** As DuckDB's own shell prints it: "Parser Error: syntax error at or near …". */
+	message: string;
+	/** Character offset into the statement. */
+	offset: number | null;
+}
+
+/**
+ * DuckDB-WASM reports some errors as DuckDB's structured JSON
+ * (`{"exception_type":"Parser","exception_message":…,"position":"0"}`) and
+ * others as text. Both become the shell's wording; the offset comes from the
+ * caret line when there is one, else from `position` (a UTF-8 byte offset).
+ */
+export function readEngineError(raw: string, statement: string): EngineError {
+	let message = raw;
+	let position: number | null = null;
+	if (raw.startsWith('{')) {
+		try {
+			const data = JSON.parse(raw) as Record<string, string | undefined>;
+			if (data.exception_message !== undefined) {
+				message = data.exception_type
+					? `${data.exception_type} Error: ${data.exception_message}`
+					: data.exception_message;
+				position = data.position === undefined ? null : Number(data.position);
+			}
+		} catch {
+			// Not JSON after all: show it as it came.
+		}
+	}
+	const offset =
+		errorOffset(message, statement) ??
+		(position === null || Number.isNaN(position) ? null : byteToCharOffset(statement, position));
+	return { message, offset };
+}
+
+function byteToCharOffset(text: string, bytes: number): number {
+	const encoded = new TextEncoder().encode(text).slice(0, bytes);
+	return Math.min(text.length, new TextDecoder().decode(encoded).length);
+}

@@ -2,7 +2,7 @@ import type { Table } from 'apache-arrow';
 import type { WasmConnector } from '$lib/db';
 import { ResultTable } from '$lib/grid/result';
 import { sortOrder, type SortDirection } from '$lib/grid/sort';
-import { errorOffset } from '$lib/query/error-position';
+import { readEngineError } from '$lib/query/error-position';
 import { isReadOnly, splitStatements, type Statement } from '$lib/query/statements';
 import { boot, restartEngine } from './engine.svelte';
 import { catalog } from './sql-catalog.svelte';
@@ -125,12 +125,12 @@ class SqlConsole {
 			await this.restart();
 			return;
 		}
-		const at = errorOffset(message, st.text);
+		const read = readEngineError(message, st.text);
 		this.error = {
 			...base,
 			kind: failure ?? 'sql',
-			message,
-			from: at === null ? null : offset + st.from + at
+			message: read.message,
+			from: read.offset === null ? null : offset + st.from + read.offset
 		};
 	}
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { errorOffset, lineColumn, tokenEnd } from '../../../src/lib/query/error-position';
+import {
+	errorOffset,
+	lineColumn,
+	readEngineError,
+	tokenEnd
+} from '../../../src/lib/query/error-position';
 import { NodeConnector } from '../support/node-connector';
 
 /** DuckDB's own message for a statement, from the Node engine (same parser as the browser's). */
@@ -37,5 +42,38 @@ describe('errorOffset', () => {
 
 	it('returns null when the message points nowhere', () => {
 		expect(errorOffset('Out of Memory Error: could not allocate', 'SELECT 1')).toBeNull();
+	});
+});
+
+describe('readEngineError', () => {
+	it('reads DuckDB-WASM JSON errors into the shell wording and an offset', () => {
+		const raw = JSON.stringify({
+			exception_type: 'Parser',
+			exception_message: 'syntax error at or near "SELEC"\n\nLINE 1: SELEC 42\n        ^',
+			error_subtype: 'SYNTAX_ERROR',
+			position: '0'
+		});
+		expect(readEngineError(raw, 'SELEC 42')).toEqual({
+			message: 'Parser Error: syntax error at or near "SELEC"\n\nLINE 1: SELEC 42\n        ^',
+			offset: 0
+		});
+	});
+
+	it('converts a byte position after Arabic text to a character offset', () => {
+		const sql = "SELECT 'دير' FORM x";
+		const bytes = new TextEncoder().encode("SELECT 'دير' ").length;
+		const raw = JSON.stringify({
+			exception_type: 'Parser',
+			exception_message: 'x',
+			position: String(bytes)
+		});
+		expect(readEngineError(raw, sql).offset).toBe(sql.indexOf('FORM'));
+	});
+
+	it('passes text errors through', () => {
+		expect(readEngineError('Catalog Error: Table with name t does not exist!', 'FROM t')).toEqual({
+			message: 'Catalog Error: Table with name t does not exist!',
+			offset: null
+		});
 	});
 });
