@@ -1,8 +1,16 @@
+import { ATTACK_EVENT_TYPES, ATTACK_SUB_EVENT_TYPES } from '$lib/schema/attack';
+import { quoteLiteral } from './sql';
+
 /**
  * Starter queries for the SQL console, written against the codebook
- * (src/lib/schema/tables.ts): actors.side says which camp an actor belongs
- * to, incidents.source_ids lists report ids separated by ';'.
+ * (data/README.md): actors.side says which camp an actor belongs to,
+ * incidents.source_ids lists report ids separated by ';'. "Attack" is THE
+ * attack rule of $lib/schema/attack, spelled out in SQL so users can read it.
  */
+const list = (values: readonly string[]) => values.map(quoteLiteral).join(', ');
+export const ATTACK_CONDITION = `(i.event_type IN (${list(ATTACK_EVENT_TYPES)})
+       OR i.sub_event_type IN (${list(ATTACK_SUB_EVENT_TYPES)}))`;
+
 export interface Example {
 	name: string;
 	sql: string;
@@ -11,12 +19,13 @@ export interface Example {
 export const EXAMPLES: readonly Example[] = [
 	{
 		name: 'Attacks per week by side',
-		sql: `-- Incidents per week, by the side of the attacking actor (actor1)
+		sql: `-- Attacks per week (weeks start on Monday), by the side of the attacker (actor1)
 SELECT date_trunc('week', i.event_date)::DATE AS week,
        coalesce(a.side, 'unknown') AS side,
        count(*) AS attacks
 FROM incidents AS i
 LEFT JOIN actors AS a ON a.actor = i.actor1
+WHERE ${ATTACK_CONDITION}
 GROUP BY ALL
 ORDER BY week, side;`
 	},
@@ -30,18 +39,19 @@ FROM incidents AS i
 JOIN actors AS a ON a.actor = i.actor1
 LEFT JOIN targets AS t ON t.target = i.target
 WHERE a.side = 'Iran-aligned'
+  AND ${ATTACK_CONDITION}
 GROUP BY ALL
 ORDER BY attacks DESC
 LIMIT 10;`
 	},
 	{
 		name: 'Fatalities by month and actor',
-		sql: `SELECT date_trunc('month', event_date)::DATE AS month,
-       actor1 AS actor,
-       sum(fatalities) AS fatalities,
-       sum(injuries) AS injuries,
+		sql: `SELECT date_trunc('month', i.event_date)::DATE AS month,
+       i.actor1 AS actor,
+       sum(i.fatalities) AS fatalities,
+       sum(i.injuries) AS injuries,
        count(*) AS incidents
-FROM incidents
+FROM incidents AS i
 GROUP BY ALL
 ORDER BY month, fatalities DESC;`
 	},

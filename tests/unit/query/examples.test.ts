@@ -14,3 +14,16 @@ describe('starter queries', () => {
 		}
 	});
 });
+
+describe('the attack condition in the examples', () => {
+	it('selects exactly the incidents isAttack() accepts', async () => {
+		const { ATTACK_CONDITION } = await import('../../../src/lib/query/examples');
+		const { isAttack } = await import('../../../src/lib/schema/attack');
+		const conn = await shippedConnector();
+		const rows = await conn.query<{ event_type: string; sub_event_type: string; hit: boolean }>(
+			`SELECT i.event_type, i.sub_event_type, ${ATTACK_CONDITION} AS hit FROM incidents AS i`
+		);
+		expect(rows.length).toBeGreaterThan(0);
+		for (const r of rows) expect(r.hit).toBe(isAttack(r.event_type, r.sub_event_type));
+	});
+});
