@@ -39,6 +39,10 @@ class SqlConsole {
 	restarting = $state(false);
 	sort = $state.raw<SortState | null>(null);
 	#conn: Promise<WasmConnector> | null = null;
+	/** The tail of the queue of work on the connection (see exclusive()). */
+	#queue: Promise<unknown> = Promise.resolve();
+	/** Cancel pressed: later statements of the script do not start. */
+	#cancelRequested = false;
 
 	connection(): Promise<WasmConnector> {
 		this.#conn ??= (async () => {
@@ -52,12 +56,29 @@ class SqlConsole {
 		return this.#conn;
 	}
 
+	/**
+	 * Run `work` alone on the console's connection. A connection streams one
+	 * result at a time: a catalog query sent while a result is still arriving
+	 * would corrupt it, so everything but cancel() waits its turn here.
+	 */
+	exclusive<T>(work: (conn: WasmConnector) => Promise<T>): Promise<T> {
+		const next = this.#queue.then(async () => work(await this.connection()));
+		this.#queue = next.catch(() => {});
+		return next;
+	}
+
 	/** Load the catalog and the table baseline once the engine is up. */
-	async open(): Promise<void> {
-		const conn = await this.connection();
-		await tables.prepare(conn);
-		await catalog.loadVocabulary(conn);
-		await catalog.refresh(conn);
+	open(): Promise<void> {
+		return this.exclusive(async (conn) => {
+			await tables.prepare(conn);
+			await catalog.loadVocabulary(conn);
+			await catalog.refresh(conn);
+		});
+	}
+
+	/** List the tables again (after an upload or restore elsewhere in the app). */
+	refreshCatalog(): Promise<void> {
+		return this.exclusive((conn) => catalog.refresh(conn));
 	}
 
 	/**
@@ -69,17 +90,34 @@ class SqlConsole {
 		const statements = splitStatements(script);
 		if (statements.length === 0 || this.running) return;
 		this.running = true;
+		this.#cancelRequested = false;
+		try {
+			await this.exclusive((conn) => this.#runAll(conn, script, statements, offset));
+		} catch (e) {
+			// The connection could not be opened (the engine failed to start): say so here too.
+			this.error = { kind: 'sql', message: String(e), from: null, statement: 1, statements: 1 };
+		} finally {
+			this.running = false;
+			this.progress = null;
+		}
+		await this.exclusive(async (conn) => {
+			await tables.check(conn);
+			await catalog.refresh(conn);
+		}).catch(() => {}); // the engine is being restarted; open() refreshes both when it is back
+	}
+
+	async #runAll(conn: WasmConnector, script: string, statements: Statement[], offset: number) {
 		this.error = null;
 		this.progress = { rows: 0, statement: 1, statements: statements.length };
 		const started = performance.now();
 		let current: Statement = statements[0]!;
 		let index = 0;
 		try {
-			const conn = await this.connection();
 			await tables.prepare(conn);
 			let table: Table | null = null;
 			let types: (string | undefined)[] = [];
 			for (const [i, st] of statements.entries()) {
+				if (this.#cancelRequested) throw new (await import('$lib/db')).QueryCancelled();
 				current = st;
 				index = i;
 				this.progress = { rows: 0, statement: i + 1, statements: statements.length };
@@ -103,11 +141,7 @@ class SqlConsole {
 		} catch (e) {
 			history.add({ sql: script, at: Date.now(), ok: false });
 			await this.#fail(e, current, index, statements.length, offset);
-		} finally {
-			this.running = false;
-			this.progress = null;
 		}
-		await this.#afterRun();
 	}
 
 	async #fail(e: unknown, st: Statement, index: number, count: number, offset: number) {
@@ -122,7 +156,8 @@ class SqlConsole {
 		if (failure === 'memory' && !(await this.#alive())) failure = 'crashed';
 		if (failure === 'crashed') {
 			this.error = { ...base, kind: 'crashed', message };
-			await this.restart();
+			// Not awaited: restart() queues open() behind this run, which holds the queue.
+			void this.restart();
 			return;
 		}
 		const read = readEngineError(message, st.text);
@@ -136,7 +171,7 @@ class SqlConsole {
 
 	async #alive(): Promise<boolean> {
 		try {
-			await (await this.connection()).query('SELECT 1');
+			await (await this.#conn)?.query('SELECT 1');
 			return true;
 		} catch {
 			return false;
@@ -155,18 +190,10 @@ class SqlConsole {
 		}
 	}
 
-	async #afterRun(): Promise<void> {
-		try {
-			const conn = await this.connection();
-			await tables.check(conn);
-			await catalog.refresh(conn);
-		} catch {
-			// The engine is being restarted; open() refreshes both when it is back.
-		}
-	}
-
+	/** Not queued: it must reach the connection while the run holds the queue. */
 	async cancel(): Promise<void> {
 		if (!this.running) return;
+		this.#cancelRequested = true;
 		await (await this.connection()).cancel();
 	}
 
@@ -181,10 +208,11 @@ class SqlConsole {
 		this.resultVersion++;
 	}
 
-	async restoreTables(): Promise<void> {
-		const conn = await this.connection();
-		await tables.restore(conn);
-		await catalog.refresh(conn);
+	restoreTables(): Promise<void> {
+		return this.exclusive(async (conn) => {
+			await tables.restore(conn);
+			await catalog.refresh(conn);
+		});
 	}
 }
 
