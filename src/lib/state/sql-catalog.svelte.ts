@@ -34,16 +34,12 @@ class SqlCatalog {
 			const byIndex = new Map(counts.map((c) => [c.i, c.n]));
 			const key = (r: { database: string; schema: string }, name: string) =>
 				`${r.database}\u0000${r.schema}\u0000${name}`;
-			const colsOf = new Map<string, { name: string; type: string }[]>();
-			for (const c of cols) {
-				const k = key(c, c.table);
-				if (!colsOf.has(k)) colsOf.set(k, []);
-				colsOf.get(k)!.push({ name: c.name, type: c.type });
-			}
+			const colsOf: Record<string, { name: string; type: string }[]> = {};
+			for (const c of cols) (colsOf[key(c, c.table)] ??= []).push({ name: c.name, type: c.type });
 			this.entries = rels.map((r) => ({
 				...r,
 				rows: r.kind === 'table' ? (byIndex.get(tables.indexOf(r)) ?? null) : null,
-				columns: colsOf.get(key(r, r.name)) ?? [],
+				columns: colsOf[key(r, r.name)] ?? [],
 				sqlName: qualifiedName(r)
 			}));
 			this.error = null;

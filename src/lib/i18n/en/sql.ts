@@ -46,8 +46,10 @@ export const sql = {
 	'sql.saved.delete': 'Delete {name}',
 	'sql.share': 'Share link',
 	'sql.share.label': 'Link to this query',
-	'sql.share.copied': 'Link copied. Opening it fills in the editor; nothing runs until you press Run.',
-	'sql.share.copy': 'Copy the link below. Opening it fills in the editor; nothing runs until you press Run.',
+	'sql.share.copied':
+		'Link copied. Opening it fills in the editor; nothing runs until you press Run.',
+	'sql.share.copy':
+		'Copy the link below. Opening it fills in the editor; nothing runs until you press Run.',
 	'sql.share.loaded': 'Query loaded from the link. Review it, then press Run.',
 	'sql.export.csv': 'CSV',
 	'sql.export.tsv': 'Copy as TSV',
