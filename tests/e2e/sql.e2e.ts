@@ -85,6 +85,19 @@ describe('SQL console', () => {
 		expect(await page.locator('.cm-sql-error').count()).toBe(0);
 	});
 
+	it('draws a quick chart of a (category, number) result', async () => {
+		const page = await openConsole();
+		await run(
+			page,
+			"SELECT * FROM (VALUES ('drone', 5), ('rocket', 3), ('mortar', 1)) t(weapon, attacks)"
+		);
+		await page.getByRole('button', { name: 'Chart' }).click();
+		const figure = page.locator('figure');
+		await expect.poll(() => figure.locator('svg rect').count()).toBeGreaterThanOrEqual(3);
+		expect(await figure.locator('figcaption').textContent()).toContain('attacks by weapon');
+		expect(await figure.textContent()).toContain('rocket');
+	});
+
 	it('shows a million-row result, virtualised, down to its last row', async () => {
 		const page = await openConsole();
 		await run(page, 'SELECT * FROM range(1000000)');
@@ -222,6 +235,15 @@ describe('SQL console', () => {
 			expect(await grid(page).count()).toBe(0); // nothing ran
 			await page.getByText(/^History \(/).click();
 			expect(await page.getByRole('button', { name: query }).count()).toBe(1);
+			// A named query survives a reload too.
+			await page.getByText(/^Saved queries \(/).click();
+			await page.getByRole('textbox', { name: 'Name' }).fill('my link query');
+			await page.getByRole('button', { name: 'Save query' }).click();
+			await page.reload();
+			await waitForEngine(page);
+			await page.getByText(/^Saved queries \(/).click();
+			await page.getByRole('button', { name: 'my link query', exact: true }).click();
+			await expect.poll(() => editor(page).textContent()).toBe(query);
 		} finally {
 			rmSync(profile, { recursive: true, force: true });
 		}
@@ -242,6 +264,20 @@ describe('SQL console', () => {
 		await run(page, 'SELECT count(*)::INTEGER AS n FROM incidents');
 		await expect.poll(() => cells(page, 1)).toEqual([before]);
 		await expect.poll(() => page.locator('[data-incidents]').textContent()).toBe(before);
+	});
+
+	it('says when DuckDB runs out of memory and keeps working', async () => {
+		const page = await openConsole();
+		await run(
+			page,
+			"SET memory_limit = '32MB';\nSELECT string_agg(range::VARCHAR, ',') FROM range(30000000)"
+		);
+		const alert = page.getByRole('alert');
+		await expect.poll(() => alert.textContent()).toContain('Out of Memory Error');
+		expect(await alert.textContent()).toContain('ran out of memory');
+		expect(await alert.textContent()).toContain('statement 2 of 2');
+		await run(page, 'RESET memory_limit;\nSELECT count(*)::INTEGER AS n FROM incidents');
+		await expect.poll(() => cells(page, 1)).toEqual([expect.stringMatching(/^\d+$/)]);
 	});
 
 	it('cancels a long query and stays usable', async () => {
@@ -282,6 +318,14 @@ describe('SQL console', () => {
 		await page.keyboard.press('Shift+Home');
 		await page.keyboard.press('Control+Enter');
 		await expect.poll(() => headers(page)).toEqual(['#', 'second INTEGER']);
+		// The new table is offered by autocompletion.
+		await page.keyboard.press('Control+A');
+		await page.keyboard.insertText('SELECT * FROM not');
+		await page.keyboard.press('Control+Space');
+		await expect
+			.poll(() => page.locator('.cm-tooltip-autocomplete [role=option]').allTextContents())
+			.toContain('notes');
+		await page.keyboard.press('Escape');
 		// Clicking a name in the schema browser inserts it.
 		await page.keyboard.press('Control+A');
 		await page.keyboard.insertText('SELECT * FROM ');
