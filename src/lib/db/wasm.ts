@@ -3,6 +3,7 @@ import { Table, type RecordBatch } from 'apache-arrow';
 import { BUNDLES } from './bundles';
 import { toQuery, type Connector, type SqlQuery } from './connector';
 import { tableToRows } from './values';
+import { quoteIdent } from '$lib/query/sql';
 
 export type BootStep = 'download' | 'start' | 'tables' | 'ready';
 export interface BootProgress {
@@ -127,6 +128,12 @@ export class WasmConnector implements Connector {
 
 	async query<T = Record<string, unknown>>(q: SqlQuery | string): Promise<T[]> {
 		return tableToRows<T>(await this.arrow(q));
+	}
+
+	/** Load an Arrow table into DuckDB as table `name` in main, replacing any table of that name. */
+	async insertArrow(table: Table, name: string): Promise<void> {
+		await this.#conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+		await this.#conn.insertArrowTable(table, { name, create: true });
 	}
 
 	async exec(sql: string): Promise<void> {

@@ -1,8 +1,9 @@
-import type { Table } from 'apache-arrow';
+import { makeVector, Table } from 'apache-arrow';
 import type { WasmConnector } from '$lib/db';
 import { ResultTable } from '$lib/grid/result';
 import { sortOrder, type SortDirection } from '$lib/grid/sort';
 import { readEngineError } from '$lib/query/error-position';
+import { dropSortTable, resultOrder, SORT_TABLE } from '$lib/query/result-order';
 import { isReadOnly, splitStatements, type Statement } from '$lib/query/statements';
 import { boot, restartEngine } from './engine.svelte';
 import { catalog } from './sql-catalog.svelte';
@@ -38,6 +39,7 @@ class SqlConsole {
 	/** Set while the engine is being restarted after a crash. */
 	restarting = $state(false);
 	sort = $state.raw<SortState | null>(null);
+	sorting = $state(false);
 	#conn: Promise<WasmConnector> | null = null;
 	/** The tail of the queue of work on the connection (see exclusive()). */
 	#queue: Promise<unknown> = Promise.resolve();
@@ -197,15 +199,30 @@ class SqlConsole {
 		await (await this.connection()).cancel();
 	}
 
-	/** Header click: ascending, then descending, then the order DuckDB returned. */
-	sortBy(column: number): void {
+	/**
+	 * Header click: ascending, then descending, then the order DuckDB returned.
+	 * Small results sort in JS at once; large ones in DuckDB, off the main
+	 * thread (a million strings would freeze the page for seconds in JS).
+	 */
+	async sortBy(column: number): Promise<void> {
 		const result = this.result;
-		if (!result) return;
+		if (!result || this.sorting) return;
 		const prev = this.sort?.column === column ? this.sort.dir : null;
 		const dir: SortDirection | null = prev === null ? 'asc' : prev === 'asc' ? 'desc' : null;
-		result.order = dir ? sortOrder(result, column, dir) : null;
-		this.sort = dir ? { column, dir } : null;
-		this.resultVersion++;
+		this.sorting = true;
+		try {
+			result.order = !dir
+				? null
+				: result.numRows <= JS_SORT_LIMIT
+					? sortOrder(result, column, dir)
+					: await this.exclusive((conn) => engineOrder(conn, result, column, dir)).catch(() =>
+							sortOrder(result, column, dir)
+						);
+			this.sort = dir ? { column, dir } : null;
+			this.resultVersion++;
+		} finally {
+			this.sorting = false;
+		}
 	}
 
 	restoreTables(): Promise<void> {
@@ -213,6 +230,31 @@ class SqlConsole {
 			await tables.restore(conn);
 			await catalog.refresh(conn);
 		});
+	}
+}
+
+/** Up to this many rows, sorting in JS takes well under a frame or two. */
+const JS_SORT_LIMIT = 50_000;
+
+/** The displayed order of a large result, computed by DuckDB from one column and the row index. */
+async function engineOrder(
+	conn: WasmConnector,
+	result: ResultTable,
+	column: number,
+	dir: SortDirection
+): Promise<Uint32Array> {
+	const index = new Int32Array(result.numRows);
+	for (let r = 0; r < index.length; r++) index[r] = r;
+	const scratch = new Table({
+		v: result.columns[column]!.vector!,
+		i: makeVector(index)
+	});
+	try {
+		await conn.insertArrow(scratch, SORT_TABLE);
+		const sorted = await conn.arrow(resultOrder(dir));
+		return Uint32Array.from(sorted.getChildAt(0)!.toArray() as Int32Array);
+	} finally {
+		await conn.exec(dropSortTable()).catch(() => {});
 	}
 }
 

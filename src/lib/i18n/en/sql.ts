@@ -10,6 +10,7 @@ export const sql = {
 	'sql.cancel': 'Cancel',
 	'sql.running': 'Running statement {n} of {total}… {rows} rows received',
 	'sql.runningOne': 'Running… {rows} rows received',
+	'sql.sorting': 'Sorting…',
 	'sql.restarting': 'Restarting the query engine and reloading the tables…',
 	'sql.rows': '{rows} rows',
 	'sql.oneRow': '1 row',
