@@ -57,6 +57,8 @@ export const sql = {
 	'sql.export.tsvDone': 'Copied {rows} rows to the clipboard.',
 	'sql.export.tsvFailed': 'The browser did not allow copying to the clipboard.',
 	'sql.export.parquet': 'Parquet',
+	'sql.export.busy': 'Writing the file…',
+	'sql.export.failed': 'The file could not be written: {error}',
 	'sql.export.safe': 'Safe for spreadsheets',
 	'sql.export.safeHint':
 		'Text starting with = + - @ gets a leading apostrophe so spreadsheets do not run it as a formula.',
