@@ -318,6 +318,7 @@ describe('SQL console', () => {
 		await page.keyboard.press('Control+A');
 		await page.keyboard.insertText('SELECT 1 AS first;\nSELECT 2 AS second');
 		await page.keyboard.press('Shift+Home');
+		expect(await page.getByRole('button', { name: 'Run selection' }).count()).toBe(1);
 		await page.keyboard.press('Control+Enter');
 		await expect.poll(() => headers(page)).toEqual(['#', 'second INTEGER']);
 		// The new table is offered by autocompletion.

@@ -152,25 +152,3 @@ export class WasmConnector implements Connector {
 		await this.#conn.close();
 	}
 }
-
-/**
- * How bad an engine error is: 'memory' when DuckDB ran out of memory (the
- * engine may still work), 'crashed' when the WebAssembly instance itself
- * failed (it must be restarted), null for an ordinary SQL error.
- */
-export function engineFailure(error: unknown): 'memory' | 'crashed' | null {
-	const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-	if (
-		/RuntimeError|memory access out of bounds|unreachable|Aborted\(|worker is not set/i.test(
-			message
-		)
-	)
-		return 'crashed';
-	if (
-		/Out of Memory|could not allocate|Cannot enlarge memory|Array buffer allocation failed/i.test(
-			message
-		)
-	)
-		return 'memory';
-	return null;
-}
