@@ -40,7 +40,9 @@ async function run(page: Page, sql: string) {
 	await page.keyboard.press('Control+A');
 	await page.keyboard.insertText(sql);
 	await page.keyboard.press('Control+Enter');
-	await expect.poll(() => page.getByRole('button', { name: 'Run' }).isEnabled()).toBe(true);
+	await expect
+		.poll(() => page.getByRole('button', { name: 'Run' }).isEnabled(), { timeout: 60_000 })
+		.toBe(true);
 }
 
 /** Native DuckDB for reading exported files back; offline, like the app. */
@@ -123,6 +125,17 @@ describe('SQL console', () => {
 		await expect.poll(() => column.getAttribute('aria-sort')).toBe('descending');
 		await table.evaluate((el) => (el.scrollTop = 0));
 		await expect.poll(() => cells(page, 1)).toEqual(['999999']);
+	});
+
+	it('stops reading a result too large for the tab, and says so', async () => {
+		const page = await openConsole();
+		await run(page, 'SELECT * FROM range(1000000000)');
+		await expect
+			.poll(() => status(page).textContent(), { timeout: 60_000 })
+			.toContain('only the first rows');
+		expect(await status(page).textContent()).toMatch(/10,\d{3},\d{3} rows/);
+		await run(page, 'SELECT 3 AS still_works');
+		await expect.poll(() => cells(page, 1)).toEqual(['3']);
 	});
 
 	it('shows dates, exact numbers, nested values, NULL and Arabic text correctly', async () => {

@@ -69,8 +69,11 @@ export class QueryCancelled extends Error {
 	}
 }
 
-/** Called with each Arrow batch as it arrives and the rows received so far. */
-export type OnBatch = (batch: RecordBatch, rowsSoFar: number) => void;
+/**
+ * Called with each Arrow batch as it arrives and the rows received so far.
+ * Returning false stops reading: the result holds the batches received.
+ */
+export type OnBatch = (batch: RecordBatch, rowsSoFar: number) => boolean | void;
 
 /** A connector over its own connection: consumers that cancel do not cancel each other. */
 export class WasmConnector implements Connector {
@@ -120,7 +123,7 @@ export class WasmConnector implements Connector {
 			if (this.#cancelled) throw new QueryCancelled();
 			batches.push(batch);
 			rows += batch.numRows;
-			onBatch?.(batch, rows);
+			if (onBatch?.(batch, rows) === false) break;
 		}
 		if (this.#cancelled) throw new QueryCancelled();
 		return new Table(batches);

@@ -40,6 +40,8 @@ class SqlConsole {
 	restarting = $state(false);
 	sort = $state.raw<SortState | null>(null);
 	sorting = $state(false);
+	/** The result stopped at MAX_ROWS / MAX_BYTES: the grid shows the first part only. */
+	truncated = $state(false);
 	#conn: Promise<WasmConnector> | null = null;
 	/** The tail of the queue of work on the connection (see exclusive()). */
 	#queue: Promise<unknown> = Promise.resolve();
@@ -118,6 +120,7 @@ class SqlConsole {
 			await tables.prepare(conn);
 			let table: Table | null = null;
 			let types: (string | undefined)[] = [];
+			let truncated = false;
 			for (const [i, st] of statements.entries()) {
 				if (this.#cancelRequested) throw new (await import('$lib/db')).QueryCancelled();
 				current = st;
@@ -125,11 +128,17 @@ class SqlConsole {
 				this.progress = { rows: 0, statement: i + 1, statements: statements.length };
 				const last = i === statements.length - 1;
 				types = last && isReadOnly(st.text) ? await describe(conn, st.text) : [];
-				table = await conn.arrow(st.text, (_b, rows) => {
+				let bytes = 0;
+				truncated = false;
+				table = await conn.arrow(st.text, (batch, rows) => {
 					this.progress = { rows, statement: i + 1, statements: statements.length };
+					bytes += batch.data.byteLength;
+					truncated = rows >= MAX_ROWS || bytes >= MAX_BYTES;
+					return !truncated;
 				});
 			}
 			this.result = new ResultTable(table!, types);
+			this.truncated = truncated;
 			this.sort = null;
 			this.elapsedMs = performance.now() - started;
 			this.statementCount = statements.length;
@@ -232,6 +241,13 @@ class SqlConsole {
 		});
 	}
 }
+
+/**
+ * A result is read into this tab's memory; past these sizes reading stops so
+ * that `SELECT * FROM range(1e9)` cannot take the tab down. The user is told.
+ */
+const MAX_ROWS = 10_000_000;
+const MAX_BYTES = 512 * 1024 ** 2;
 
 /** Up to this many rows, sorting in JS takes well under a frame or two. */
 const JS_SORT_LIMIT = 50_000;

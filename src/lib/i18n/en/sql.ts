@@ -15,6 +15,8 @@ export const sql = {
 	'sql.rows': '{rows} rows',
 	'sql.oneRow': '1 row',
 	'sql.elapsed': '{ms} ms',
+	'sql.truncated':
+		'only the first rows are shown: the full result is too large for this browser tab. Aggregate or add LIMIT.',
 	'sql.statements': 'last of {n} statements',
 	'sql.noColumns': 'The statement ran. It returns no rows.',
 	'sql.resultLabel': 'Query result',
