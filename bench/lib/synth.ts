@@ -26,7 +26,7 @@ function weighted<K extends string | number>(record: Record<K, number>): Choice<
 }
 
 /** A companion row as the generator uses it: its id ready for the CSV, and its Arabic name. */
-interface Ref {
+export interface Ref {
 	csv: string;
 	ar: string;
 	side?: string;
@@ -73,6 +73,16 @@ export class Synth {
 	readonly #certainty = weighted(CERTAINTY);
 	readonly #precision = weighted(TIME_PRECISION);
 	readonly #sources = weighted(SOURCES_PER_INCIDENT);
+	/** The ranked distributions, for the SQL form of the same generator (synth-sql.ts). */
+	get choices() {
+		return {
+			sub: this.#sub,
+			actors: this.#actors,
+			targets: this.#targets,
+			hotWeeks: this.#hotWeeks,
+			days: this.#days
+		};
+	}
 	readonly #actors: Choice<Ref>;
 	readonly #opponents = new Map<Ref, Choice<Ref>>();
 	readonly #targets: Choice<Ref>;
