@@ -10,7 +10,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
@@ -33,6 +33,7 @@ const { values } = parseArgs({
 });
 const quick = values.quick;
 const started = performance.now();
+const loadAtStart = loadavg()[0]!;
 const log = (m: string) =>
 	console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}`);
 
@@ -136,6 +137,7 @@ const info: RunInfo = {
 	mode: quick ? 'quick' : 'full',
 	machine: `${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM`,
 	cpus: cpus().length,
+	load: `${loadAtStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end (1-minute load average; above the CPU count, other processes competed for the cores)`,
 	versions: {
 		node: process.versions.node,
 		chromium: execFileSync(CHROMIUM, ['--version'], {

@@ -1,18 +1,15 @@
 /**
  * The three dashboard aggregates, as every engine in the side-by-side runs
- * them: attacks by actor, by target, and per ISO week (Monday start).
- * An attack is an incident of a violent event type, or a disrupted
- * (intercepted) weapons use.
+ * them: attacks by actor, by target, and per ISO week (Monday start), with
+ * the app's one attack rule (src/lib/schema/attack.ts).
  */
+import { quoteLiteral } from '../../src/lib/query/sql';
+import { ATTACK_EVENT_TYPES, ATTACK_SUB_EVENT_TYPES } from '../../src/lib/schema/attack';
 
-export const ATTACK_EVENT_TYPES = [
-	'Battles',
-	'Explosions/Remote violence',
-	'Violence against civilians'
-] as const;
-export const ATTACK_SUB_EVENT_TYPE = 'Disrupted weapons use';
+export { ATTACK_EVENT_TYPES, ATTACK_SUB_EVENT_TYPES };
 
-const ATTACK_SQL = `("event_type" IN (${ATTACK_EVENT_TYPES.map((t) => `'${t}'`).join(', ')}) OR "sub_event_type" = '${ATTACK_SUB_EVENT_TYPE}')`;
+const list = (values: readonly string[]) => values.map(quoteLiteral).join(', ');
+const ATTACK_SQL = `("event_type" IN (${list(ATTACK_EVENT_TYPES)}) OR "sub_event_type" IN (${list(ATTACK_SUB_EVENT_TYPES)}))`;
 
 export type AggregateName = 'by_actor' | 'by_target' | 'by_week';
 export const AGGREGATE_NAMES: readonly AggregateName[] = ['by_actor', 'by_target', 'by_week'];

@@ -7,7 +7,7 @@ export interface Companions {
 	actors: { actor: string; name_ar: string; side: string }[];
 	targets: { target: string; name_ar: string; target_type: string; place_id: string }[];
 	places: { place_id: string; name_ar: string }[];
-	reports: { report_id: string }[];
+	reports: { report_id: string; published: string; date_confidence: string }[];
 }
 
 function read<T>(dir: string, table: string): T[] {

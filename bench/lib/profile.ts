@@ -19,7 +19,12 @@ export interface SubEvent {
 	text: 'strike' | 'shelling' | 'clash' | 'civilians' | 'intercept' | 'explosion' | 'other';
 }
 
-const HIT = { hit: 0.8, unknown: 0.15, intercepted: 0.05 };
+// Outcomes follow the codebook: "intercepted" only for Disrupted weapons use
+// (always), "unknown" for rows that are not attacks.
+const HIT = { hit: 0.85, unknown: 0.15 };
+const NOT_AN_ATTACK = { unknown: 1 };
+/** Rows that are not attacks name no weapon. */
+const NO_WEAPON = { '': 1 };
 
 export const SUB_EVENTS: readonly SubEvent[] = [
 	{
@@ -72,7 +77,7 @@ export const SUB_EVENTS: readonly SubEvent[] = [
 		subEventType: 'Disrupted weapons use',
 		weight: 15,
 		weapons: { drone: 0.6, rocket: 0.35, unknown: 0.05 },
-		outcomes: { intercepted: 0.85, unknown: 0.15 },
+		outcomes: { intercepted: 1 },
 		casualties: false,
 		text: 'intercept'
 	},
@@ -80,8 +85,8 @@ export const SUB_EVENTS: readonly SubEvent[] = [
 		eventType: 'Strategic developments',
 		subEventType: 'Headquarters or base established',
 		weight: 6,
-		weapons: { unknown: 1 },
-		outcomes: { unknown: 1 },
+		weapons: NO_WEAPON,
+		outcomes: NOT_AN_ATTACK,
 		casualties: false,
 		text: 'other'
 	},
@@ -89,13 +94,14 @@ export const SUB_EVENTS: readonly SubEvent[] = [
 		eventType: 'Strategic developments',
 		subEventType: 'Looting/property destruction',
 		weight: 4,
-		weapons: { unknown: 1 },
-		outcomes: { unknown: 1 },
+		weapons: NO_WEAPON,
+		outcomes: NOT_AN_ATTACK,
 		casualties: false,
 		text: 'other'
 	}
 ];
 
+/** "unknown" goes with the actor "Unknown" (and only with it), as the codebook says. */
 export const CERTAINTY = { stated: 0.55, suspected: 0.35, unknown: 0.1 };
 
 /** ACLED time precision: 1 = day, 2 = week, 3 = month. */
@@ -104,10 +110,13 @@ export const TIME_PRECISION = { 1: 0.85, 2: 0.1, 3: 0.05 };
 /** How many reports cite an incident. */
 export const SOURCES_PER_INCIDENT = { 1: 0.7, 2: 0.25, 3: 0.05 };
 
-/** The calendar the incidents fall in (inclusive), and how clustered they are. */
+/**
+ * The calendar: `years` years up to the latest report's publication date
+ * (no incident may postdate the report that first cites it), and how
+ * clustered the incidents are.
+ */
 export const CALENDAR = {
-	first: '2017-01-02',
-	last: '2024-12-29',
+	years: 8,
 	/** Weeks that take most incidents (ranked by a Zipf law), and the share they take. */
 	hotWeeks: 60,
 	hotShare: 0.7

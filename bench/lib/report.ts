@@ -5,6 +5,7 @@ export interface RunInfo {
 	mode: 'quick' | 'full';
 	machine: string;
 	cpus: number;
+	load: string;
 	versions: Record<string, string>;
 	seconds: number;
 }
@@ -63,7 +64,7 @@ function footnotes(r: ScenarioResult): string[] {
 function header(info: RunInfo): string[] {
 	return [
 		`${info.date} · ${info.mode} run · ${info.seconds.toFixed(0)} s`,
-		`machine: ${info.machine}, ${info.cpus} CPUs`,
+		`machine: ${info.machine}, ${info.cpus} CPUs; load ${info.load}`,
 		Object.entries(info.versions)
 			.map(([k, v]) => `${k} ${v}`)
 			.join(' · ')

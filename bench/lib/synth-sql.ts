@@ -47,7 +47,7 @@ export function syntheticTableSql(
 	const subs = `[${sub.items.map((s) => quoteLiteral(s.subEventType)).join(', ')}]`;
 	const u = (k: number) => `(hash(i, ${seed}, ${k}) % ${SLOTS})::INTEGER + 1`;
 	return `CREATE OR REPLACE TABLE ${table} AS
-SELECT DATE ${quoteLiteral(CALENDAR.first)} + (CASE WHEN hash(i, ${seed}, 1) % 100 < ${Math.round(CALENDAR.hotShare * 100)}
+SELECT DATE ${quoteLiteral(days[0]!)} + (CASE WHEN hash(i, ${seed}, 1) % 100 < ${Math.round(CALENDAR.hotShare * 100)}
 		THEN ${slots(hotWeeks, String)}[${u(2)}] + (hash(i, ${seed}, 3) % 7)::INTEGER
 		ELSE (hash(i, ${seed}, 4) % ${days.length})::INTEGER END) AS event_date,
 	${events}[s] AS event_type,

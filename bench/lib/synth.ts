@@ -1,4 +1,6 @@
+import { isAttack } from '../../src/lib/schema/attack';
 import { TABLE_COLUMNS } from '../../src/lib/schema/tables';
+import { UNKNOWN_ACTOR } from '../../src/lib/schema/vocab';
 import type { Companions } from './companions';
 import { evidence } from './evidence';
 import {
@@ -34,14 +36,25 @@ export interface Ref {
 	place?: string;
 }
 
-const DAY_MS = 86_400_000;
+interface Report {
+	id: string;
+	published: string;
+	low: boolean;
+}
 
-/** Every day of the calendar as 'YYYY-MM-DD', and the hot weeks' first days, chosen by the seed. */
-function calendar(random: () => number) {
-	const first = Date.parse(`${CALENDAR.first}T00:00:00Z`);
+const DAY_MS = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Every day of the calendar as 'YYYY-MM-DD' (CALENDAR.years up to `last`,
+ * starting on a Monday), and the hot weeks' first days, chosen by the seed.
+ */
+function calendar(last: string, random: () => number) {
+	const end = Date.parse(`${last}T00:00:00Z`);
+	let start = end - Math.round(CALENDAR.years * 365.25) * DAY_MS;
+	start -= ((new Date(start).getUTCDay() + 6) % 7) * DAY_MS; // back to Monday
 	const days: string[] = [];
-	for (let t = first; t <= Date.parse(`${CALENDAR.last}T00:00:00Z`); t += DAY_MS)
-		days.push(new Date(t).toISOString().slice(0, 10));
+	for (let t = start; t <= end; t += DAY_MS) days.push(iso(t));
 	const weeks = Math.floor(days.length / 7);
 	const starts = Array.from({ length: weeks }, (_, w) => w * 7);
 	const hot = shuffled(starts, random).slice(0, CALENDAR.hotWeeks);
@@ -54,7 +67,9 @@ function calendar(random: () => number) {
  * lines. Actors, targets, places and reports are the ids in the companion
  * tables, ranked by a seeded shuffle and drawn by a Zipf law, so a few of
  * them dominate, as in the real reporting; 70% of incidents fall in 60 hot
- * weeks. Call next() for rows 1, 2, 3, …
+ * weeks. Rows keep the codebook's rules (src/lib/ingest/validate-incidents.ts)
+ * except the id pattern: SYN-<seed>-<n> instead of DEZ-<year>-<nnnn>, so
+ * that no synthetic row can pass for a real one. Call next() for rows 1, 2, 3, …
  */
 export class Synth {
 	readonly header = INCIDENT_HEADER;
@@ -70,34 +85,39 @@ export class Synth {
 	);
 	readonly #weapons = new Map<SubEvent, Choice<string>>();
 	readonly #outcomes = new Map<SubEvent, Choice<string>>();
+	readonly #attack = new Map<SubEvent, boolean>();
 	readonly #certainty = weighted(CERTAINTY);
 	readonly #precision = weighted(TIME_PRECISION);
 	readonly #sources = weighted(SOURCES_PER_INCIDENT);
-	/** The ranked distributions, for the SQL form of the same generator (synth-sql.ts). */
-	get choices() {
-		return {
-			sub: this.#sub,
-			actors: this.#actors,
-			targets: this.#targets,
-			hotWeeks: this.#hotWeeks,
-			days: this.#days
-		};
-	}
 	readonly #actors: Choice<Ref>;
+	readonly #unknownActor: Ref | undefined;
 	readonly #opponents = new Map<Ref, Choice<Ref>>();
 	readonly #targets: Choice<Ref>;
 	readonly #places: Choice<Ref>;
 	readonly #placeAr = new Map<string, string>();
-	readonly #reports: Choice<string>;
+	/** Reports by publication date, and for each i a Zipf choice among reports i… (published no earlier). */
+	readonly #reportsByDate: Report[];
+	readonly #reportsFrom: Choice<Report>[];
 
 	constructor(seed: number, companions: Companions) {
 		const random = (this.#random = rng(seed));
 		this.#idPrefix = `${SYNTHETIC_ID_PREFIX}${seed}-`;
 		this.#notes = `SYNTHETIC (npm run gen; seed ${seed})`;
-		({ days: this.#days, hotWeeks: this.#hotWeeks } = calendar(random));
+		this.#reportsByDate = companions.reports
+			.map((r) => ({
+				id: csvField(r.report_id),
+				published: r.published,
+				low: r.date_confidence === 'low'
+			}))
+			.sort((a, b) => a.published.localeCompare(b.published));
+		({ days: this.#days, hotWeeks: this.#hotWeeks } = calendar(
+			this.#reportsByDate.at(-1)!.published,
+			random
+		));
 		for (const s of SUB_EVENTS) {
 			this.#weapons.set(s, weighted(s.weapons));
 			this.#outcomes.set(s, weighted(s.outcomes));
+			this.#attack.set(s, isAttack(s.eventType, s.subEventType));
 		}
 		const zipf = <T>(items: readonly T[]) => {
 			const ranked = shuffled(items, random);
@@ -108,9 +128,11 @@ export class Synth {
 			ar: a.name_ar || a.actor,
 			side: a.side
 		}));
-		this.#actors = zipf(actors);
+		this.#unknownActor = actors.find((a) => a.csv === UNKNOWN_ACTOR);
+		const named = actors.filter((a) => a !== this.#unknownActor);
+		this.#actors = zipf(named.length ? named : actors);
 		for (const a of actors) {
-			const others = actors.filter((b) => b.side !== a.side);
+			const others = named.filter((b) => b.side !== a.side);
 			if (others.length) this.#opponents.set(a, zipf(others));
 		}
 		this.#targets = zipf(
@@ -123,13 +145,32 @@ export class Synth {
 		);
 		for (const p of companions.places) this.#placeAr.set(p.place_id, p.name_ar || p.place_id);
 		this.#places = zipf(companions.places.map((p) => ({ csv: p.place_id, ar: p.name_ar })));
-		this.#reports = zipf(companions.reports.map((r) => r.report_id));
+		const ranked = zipf(this.#reportsByDate);
+		const rank = new Map(ranked.items.map((r, i) => [r, i]));
+		this.#reportsFrom = this.#reportsByDate.map((_, i) => {
+			const eligible = this.#reportsByDate.slice(i);
+			return new Choice(
+				eligible,
+				eligible.map((r) => 1 / (rank.get(r)! + 1) ** 1.1)
+			);
+		});
+	}
+
+	/** The distributions, for the SQL form of the same generator (synth-sql.ts). */
+	get choices() {
+		return {
+			sub: this.#sub,
+			actors: this.#actors,
+			targets: this.#targets,
+			hotWeeks: this.#hotWeeks,
+			days: this.#days
+		};
 	}
 
 	#date(): string {
 		const r = this.#random;
 		if (r() < CALENDAR.hotShare)
-			return this.#days[this.#hotWeeks.pick(r()) + Math.floor(r() * 7)] ?? this.#days[0]!;
+			return this.#days[this.#hotWeeks.pick(r()) + Math.floor(r() * 7)] ?? this.#days.at(-1)!;
 		return this.#days[Math.floor(r() * this.#days.length)]!;
 	}
 
@@ -140,13 +181,23 @@ export class Synth {
 		return Math.min(80, 1 + Math.floor(Math.log(1 - r()) / Math.log(0.55)));
 	}
 
-	#sourceIds(): string {
+	/** The first source is a report published on or after the date; the others any report. */
+	#sources_(date: string): { ids: string; low: boolean } {
+		const byDate = this.#reportsByDate;
+		let lo = 0;
+		let hi = byDate.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (byDate[mid]!.published < date) lo = mid + 1;
+			else hi = mid;
+		}
+		const first = this.#reportsFrom[lo]!.pick(this.#random());
 		const k = Number(this.#sources.pick(this.#random()));
-		const first = this.#reports.pick(this.#random());
-		if (k === 1) return first;
-		const ids = new Set([first]);
-		for (let i = 1; i < k; i++) ids.add(this.#reports.pick(this.#random()));
-		return csvField([...ids].join(';'));
+		if (k === 1) return { ids: first.id, low: first.low };
+		const ids = new Set([first.id]);
+		const all = this.#reportsFrom[0]!;
+		for (let i = 1; i < k; i++) ids.add(all.pick(this.#random()).id);
+		return { ids: csvField([...ids].join(';')), low: first.low };
 	}
 
 	/** The next row as one CSV line (no line break). */
@@ -154,21 +205,26 @@ export class Synth {
 		const r = this.#random;
 		const n = ++this.#n;
 		const sub = this.#sub.pick(r());
-		const actor = this.#actors.pick(r());
+		const attack = this.#attack.get(sub)!;
+		let certainty = this.#certainty.pick(r());
+		let actor = this.#actors.pick(r());
+		if (certainty === 'unknown') {
+			if (this.#unknownActor) actor = this.#unknownActor;
+			else certainty = 'suspected';
+		}
 		const other =
 			sub.text === 'clash' || r() < 0.6
 				? (this.#opponents.get(actor) ?? this.#actors).pick(r())
 				: undefined;
 		const assoc = r() < 0.1 ? this.#actors.pick(r()) : undefined;
-		const target =
-			sub.text === 'clash' || (sub.text === 'other' && r() < 0.5)
-				? undefined
-				: this.#targets.pick(r());
+		const target = attack || r() < 0.5 ? this.#targets.pick(r()) : undefined;
 		const place = target?.place && r() < 0.85 ? target.place : this.#places.pick(r()).csv;
 		const weapon = this.#weapons.get(sub)!.pick(r());
 		const precision = this.#precision.pick(r());
 		const fatalities = sub.casualties ? this.#count(0.6) : 0;
 		const injuries = sub.casualties ? this.#count(0.5) : 0;
+		const date = this.#date();
+		const sources = this.#sources_(date);
 		const text = evidence({
 			text: sub.text,
 			weapon,
@@ -180,11 +236,13 @@ export class Synth {
 			injuries
 		});
 		const note =
-			precision === '1'
-				? ''
-				: precision === '2'
-					? 'week only (synthetic)'
-					: 'month only (synthetic)';
-		return `${this.#idPrefix}${String(n).padStart(8, '0')},${this.#date()},${precision},${note},${sub.eventType},${sub.subEventType},${actor.csv},${this.#certainty.pick(r())},${assoc && assoc !== actor ? assoc.csv : ''},${other && other !== actor ? other.csv : ''},${target?.csv ?? ''},${target?.type ?? ''},${weapon},${this.#outcomes.get(sub)!.pick(r())},${csvField(place)},${fatalities},${injuries},${this.#sourceIds()},${csvField(text)},${this.#notes}`;
+			precision === '2'
+				? 'week only (synthetic)'
+				: precision === '3'
+					? 'month only (synthetic)'
+					: sources.low
+						? 'report date uncertain (synthetic)'
+						: '';
+		return `${this.#idPrefix}${String(n).padStart(8, '0')},${date},${precision},${note},${sub.eventType},${sub.subEventType},${actor.csv},${certainty},${assoc && assoc !== actor ? assoc.csv : ''},${other && other !== actor ? other.csv : ''},${target?.csv ?? ''},${target?.type ?? ''},${weapon},${this.#outcomes.get(sub)!.pick(r())},${csvField(place)},${fatalities},${injuries},${sources.ids},${csvField(text)},${this.#notes}`;
 	}
 }

@@ -8,9 +8,9 @@
 import type { ColumnTable } from 'arquero';
 import { createFromCsv } from '$lib/db/ddl';
 import { init, WasmConnector } from '$lib/db/wasm';
-import { AGGREGATE_NAMES, AGGREGATE_SQL, checksum, type AggregateName } from '../lib/aggregates';
+import { AGGREGATE_SQL, checksum, type AggregateName } from '../lib/aggregates';
 import { MEMORY_SQL } from '../lib/memory';
-import type { AggregateTimings } from '../lib/types';
+import type { QueryRun } from '../lib/types';
 import { ARQUERO_AGGREGATES, arqueroFromCsv } from './arquero';
 
 let conn: WasmConnector | null = null;
@@ -36,23 +36,11 @@ async function fetchText(url: string): Promise<{ text: string; ms: number }> {
 	return { text, ms: performance.now() - t0 };
 }
 
-/** Run each aggregate `warmup + reps` times; keep the last `reps` timings and the checksum. */
-async function timeAll(
-	reps: number,
-	run: (name: AggregateName) => Promise<{ n: unknown }[]> | { n: unknown }[]
-): Promise<AggregateTimings> {
-	const out = {} as AggregateTimings;
-	for (const name of AGGREGATE_NAMES) {
-		const ms: number[] = [];
-		let rows: { n: unknown }[] = [];
-		for (let i = 0; i <= reps; i++) {
-			const t0 = performance.now();
-			rows = await run(name);
-			if (i > 0) ms.push(performance.now() - t0);
-		}
-		out[name] = { ms, check: checksum(rows) };
-	}
-	return out;
+/** Time one aggregate, from the call to its rows as JS objects. */
+async function timed(run: () => Promise<{ n: unknown }[]> | { n: unknown }[]): Promise<QueryRun> {
+	const t0 = performance.now();
+	const rows = await run();
+	return { ms: performance.now() - t0, check: checksum(rows) };
 }
 
 const api = {
@@ -80,9 +68,9 @@ const api = {
 		await c.exec(sql);
 		return performance.now() - t0;
 	},
-	async duckAggregates(reps: number): Promise<AggregateTimings> {
+	async duckQuery(name: AggregateName): Promise<QueryRun> {
 		const c = await duck();
-		return timeAll(reps, (name) => c.query<{ n: unknown }>(AGGREGATE_SQL[name]));
+		return timed(() => c.query<{ n: unknown }>(AGGREGATE_SQL[name]));
 	},
 	/** DuckDB's own count of the memory it holds, MB. */
 	async duckMemory(): Promise<number> {
@@ -102,10 +90,10 @@ const api = {
 		// The table's share of the JS heap (needs --js-flags=--expose-gc and precise memory info).
 		return { fetchMs, loadMs, rows: peer.numRows(), bytes, memoryMB: heapMB() - before };
 	},
-	async arqueroAggregates(reps: number): Promise<AggregateTimings> {
+	async arqueroQuery(name: AggregateName): Promise<QueryRun> {
 		const table = peer;
 		if (!table) throw new Error('load a CSV into Arquero first');
-		return timeAll(reps, (name) => ARQUERO_AGGREGATES[name](table) as { n: unknown }[]);
+		return timed(() => ARQUERO_AGGREGATES[name](table) as { n: unknown }[]);
 	},
 	/** Free both engines' tables before the next size. */
 	async reset(): Promise<void> {

@@ -1,15 +1,15 @@
 import { cpus } from 'node:os';
 import type { Page } from 'playwright-core';
 import type { BenchPageApi } from '../page/main';
-import { AGGREGATE_NAMES, type Checksum } from '../lib/aggregates';
+import { AGGREGATE_NAMES, type AggregateName, type Checksum } from '../lib/aggregates';
 import { launch } from '../lib/browser';
 import { readCompanions } from '../lib/companions';
 import { sizeLabel } from '../lib/context';
 import { measured, missing, type Figure } from '../lib/figures';
-import { runNative, type EngineRun } from '../lib/native';
+import { nativeEngine } from '../lib/native';
 import { median, p95 } from '../lib/stats';
 import { syntheticTableSql } from '../lib/synth-sql';
-import type { AggregateTimings } from '../lib/types';
+import type { EngineHandle, QueryRun, Source } from '../lib/types';
 import type { Scenario } from './types';
 
 type Api = BenchPageApi;
@@ -24,84 +24,110 @@ function call<K extends keyof Api>(page: Page, name: K, ...args: Parameters<Api[
 	) as Promise<Awaited<ReturnType<Api[K]>>>;
 }
 
-interface Engine {
-	col: string;
-	run: EngineRun | null;
-	why?: string;
+/** DuckDB-WASM in the bench page, started as the app starts it. */
+function wasmEngine(page: Page): EngineHandle {
+	return {
+		col: 'DuckDB-WASM',
+		async load(source: Source) {
+			const loadMs =
+				'csv' in source
+					? (await call(page, 'duckLoadCsv', source.url)).loadMs
+					: await call(page, 'duckExec', source.sql);
+			return { loadMs, memoryMB: await call(page, 'duckMemory') };
+		},
+		query: (name) => call(page, 'duckQuery', name),
+		close: () => call(page, 'reset')
+	};
 }
 
-const ENGINES = [
-	'DuckDB-WASM',
-	'native 1 thread',
-	`native ${cpus().length} threads`,
-	'Arquero'
-] as const;
-
-function engineFigures(size: string, engines: Engine[], reference: Checksum[] | null): Figure[] {
-	const figures: Figure[] = [];
-	for (const e of engines) {
-		figures.push(
-			e.run
-				? measured(`${size} · load`, e.col, 'ms', e.run.loadMs)
-				: missing(`${size} · load`, e.col, 'ms', e.why ?? 'not run'),
-			e.run?.memoryMB != null && Number.isFinite(e.run.memoryMB)
-				? measured(`${size} · memory`, e.col, 'MB', e.run.memoryMB)
-				: missing(`${size} · memory`, e.col, 'MB', e.why ?? 'not reported')
-		);
-		AGGREGATE_NAMES.forEach((name, i) => {
-			const row = `${size} · ${name}`;
-			const t = e.run?.timings[name];
-			if (!t) return figures.push(missing(row, e.col, 'ms', e.why ?? 'not run'));
-			const same = !reference || sameCheck(t.check, reference[i]!);
-			figures.push(
-				measured(row, e.col, 'ms', median(t.ms), {
-					p95: p95(t.ms),
-					n: t.ms.length,
-					note: same
-						? undefined
-						: `answer differs from DuckDB-WASM: ${JSON.stringify(t.check)} vs ${JSON.stringify(reference![i])}`
-				})
-			);
-		});
-	}
-	return figures;
+/** Arquero in the same page; it reads CSV only. */
+function arqueroEngine(page: Page): EngineHandle {
+	return {
+		col: 'Arquero',
+		async load(source: Source) {
+			if (!('csv' in source)) throw new Error('Arquero reads CSV only');
+			const r = await call(page, 'arqueroLoadCsv', source.url);
+			return { loadMs: r.loadMs, memoryMB: Number.isFinite(r.memoryMB) ? r.memoryMB : null };
+		},
+		query: (name) => call(page, 'arqueroQuery', name),
+		close: () => call(page, 'reset')
+	};
 }
-
-const sameCheck = (a: Checksum, b: Checksum) => a.groups === b.groups && a.total === b.total;
 
 const RATIOS = 'Ratios of medians (below 1: DuckDB-WASM is faster)';
+const ARQUERO_SQL_SIZE =
+	'not run: Arquero loads CSV; at this size the CSV (~3 GB at 10M) is more than one page can hold as text';
+const sameCheck = (a: Checksum, b: Checksum) => a.groups === b.groups && a.total === b.total;
 
-/** Ratios per aggregate: WASM / native (1 thread, all threads) and WASM / Arquero. */
-function ratioFigures(size: string, wasm: Engine, others: Engine[]): Figure[] {
+interface Loaded {
+	engine: EngineHandle;
+	loadMs: number;
+	memoryMB: number | null;
+	runs: Record<AggregateName, QueryRun[]>;
+}
+
+/**
+ * Interleaved rounds: in each round every engine runs every aggregate once,
+ * so that load from other processes on the machine falls on all engines
+ * alike. Round 0 is a warm-up and is not kept.
+ */
+async function rounds(engines: Loaded[], reps: number): Promise<void> {
+	for (let i = 0; i <= reps; i++)
+		for (const e of engines)
+			for (const name of AGGREGATE_NAMES) {
+				const run = await e.engine.query(name);
+				if (i > 0) e.runs[name].push(run);
+			}
+}
+
+function figuresFor(size: string, loaded: Loaded[], skipped: { col: string; why: string }[]) {
 	const figures: Figure[] = [];
-	for (const other of others) {
-		const col = `WASM / ${other.col}`;
+	const reference = loaded[0]!;
+	for (const e of loaded) {
+		const col = e.engine.col;
+		figures.push(measured(`${size} · load`, col, 'ms', e.loadMs));
+		figures.push(
+			e.memoryMB === null
+				? missing(`${size} · memory`, col, 'MB', 'not reported by this engine')
+				: measured(`${size} · memory`, col, 'MB', e.memoryMB)
+		);
 		for (const name of AGGREGATE_NAMES) {
-			const a = wasm.run?.timings[name];
-			const b = other.run?.timings[name];
-			const row = `${size} · ${name}`;
+			const ms = e.runs[name].map((r) => r.ms);
+			const check = e.runs[name].at(-1)!.check;
+			const ref = reference.runs[name].at(-1)!.check;
 			figures.push(
-				a && b
-					? measured(row, col, '×', median(a.ms) / median(b.ms), { table: RATIOS })
-					: { ...missing(row, col, '×', other.why ?? wasm.why ?? 'not run'), table: RATIOS }
+				measured(`${size} · ${name}`, col, 'ms', median(ms), {
+					p95: p95(ms),
+					n: ms.length,
+					note: sameCheck(check, ref)
+						? undefined
+						: `answer differs from DuckDB-WASM: ${JSON.stringify(check)} vs ${JSON.stringify(ref)}`
+				})
+			);
+		}
+	}
+	for (const s of skipped)
+		for (const row of ['load', 'memory', ...AGGREGATE_NAMES])
+			figures.push(missing(`${size} · ${row}`, s.col, row === 'memory' ? 'MB' : 'ms', s.why));
+	for (const other of [...loaded.slice(1).map((e) => e.engine.col), ...skipped.map((s) => s.col)]) {
+		const e = loaded.find((l) => l.engine.col === other);
+		for (const name of AGGREGATE_NAMES) {
+			const row = `${size} · ${name}`;
+			const col = `WASM / ${other}`;
+			figures.push(
+				e
+					? measured(
+							row,
+							col,
+							'×',
+							median(reference.runs[name].map((r) => r.ms)) / median(e.runs[name].map((r) => r.ms)),
+							{ table: RATIOS }
+						)
+					: { ...missing(row, col, '×', skipped.find((s) => s.col === other)!.why), table: RATIOS }
 			);
 		}
 	}
 	return figures;
-}
-
-async function browserRun(
-	page: Page,
-	load: () => Promise<{ loadMs: number; memoryMB?: number }>,
-	reps: number,
-	aggregates: (reps: number) => Promise<AggregateTimings>
-): Promise<EngineRun> {
-	const loaded = await load();
-	return {
-		loadMs: loaded.loadMs,
-		memoryMB: loaded.memoryMB ?? null,
-		timings: await aggregates(reps)
-	};
 }
 
 export const sideBySideScenario: Scenario = {
@@ -109,76 +135,53 @@ export const sideBySideScenario: Scenario = {
 	title: 'The dashboard aggregates, side by side',
 	contract:
 		"Attacks by actor, by target and per ISO week on the same data, in DuckDB-WASM (the app's bundles, settings and codebook DDL, in a bench-only page in the same Chromium), " +
-		'native DuckDB (@duckdb/node-api, SET threads = 1 and = all cores) and Arquero 8 (in the same page). CSV sizes: loaded from the generated CSV (DuckDB: registerFileText + read_csv typed by the codebook; ' +
-		'Arquero: fromCSV with type inference). SQL sizes: the same generator in SQL, run inside each DuckDB (five columns only). Times in ms: median (p95) of the repetitions after one warm-up; ' +
-		'each query includes reading its rows out as JS objects. "load" = CSV text → table (fetch excluded). memory = DuckDB\'s duckdb_memory() / Arquero\'s share of the JS heap.',
+		'native DuckDB (@duckdb/node-api, threads = 1 and = all cores) and Arquero 8 (in the same page). CSV sizes: loaded from the generated CSV (DuckDB: registerFileText + read_csv typed by the codebook; ' +
+		'Arquero: fromCSV with type inference). "(SQL)" sizes: the same generator written in SQL, run inside each DuckDB (five columns only). All engines hold the data at once and run in interleaved rounds ' +
+		'(each round: every engine, every aggregate), so that load from other processes falls on all alike. ms: median (p95) of the rounds after one warm-up round; ' +
+		'each query includes reading its rows out as JS objects. load = CSV text (or SQL) → table, fetch excluded. memory = duckdb_memory() for DuckDB; for Arquero its share of the JS heap after GC.',
 	async run(ctx) {
 		const figures: Figure[] = [];
-		const notes: string[] = [];
 		const s = await launch(new URL(ctx.pageUrl).origin);
 		try {
 			await s.page.goto(ctx.pageUrl + '/');
 			await s.page.waitForSelector('html[data-ready]');
 			await call(s.page, 'startDuck');
 			const companions = readCompanions();
-			const sizes = [
-				...ctx.csvSizes.map((rows) => ({ rows, csv: ctx.csvs.get(rows)! })),
-				...ctx.sqlSizes.map((rows) => ({ rows, csv: null }))
+			const sizes: { rows: number; csv: boolean }[] = [
+				...ctx.csvSizes.map((rows) => ({ rows, csv: true })),
+				...ctx.sqlSizes.map((rows) => ({ rows, csv: false }))
 			];
 			for (const { rows, csv } of sizes) {
 				const size = `${sizeLabel(rows)}${csv ? '' : ' (SQL)'}`;
-				const sql = syntheticTableSql('incidents', rows, ctx.seed, companions);
-				const source = csv ? { csv: csv.path } : { sql };
-				ctx.log(`side by side ${size}: DuckDB-WASM`);
-				const wasm: Engine = {
-					col: ENGINES[0],
-					run: await browserRun(
-						s.page,
-						async () => {
-							const loaded = csv
-								? await call(s.page, 'duckLoadCsv', csv.url)
-								: { loadMs: await call(s.page, 'duckExec', sql) };
-							return { loadMs: loaded.loadMs, memoryMB: await call(s.page, 'duckMemory') };
-						},
-						ctx.reps,
-						(reps) => call(s.page, 'duckAggregates', reps)
-					)
-				};
-				await call(s.page, 'reset');
-				ctx.log(`side by side ${size}: native`);
-				const native1: Engine = { col: ENGINES[1], run: await runNative(1, source, ctx.reps) };
-				const nativeAll: Engine = {
-					col: ENGINES[2],
-					run: await runNative(cpus().length, source, ctx.reps)
-				};
-				let peer: Engine;
-				if (csv) {
-					ctx.log(`side by side ${size}: Arquero`);
-					peer = {
-						col: ENGINES[3],
-						run: await browserRun(
-							s.page,
-							() => call(s.page, 'arqueroLoadCsv', csv.url),
-							ctx.reps,
-							(reps) => call(s.page, 'arqueroAggregates', reps)
-						)
-					};
-					await call(s.page, 'reset');
-				} else {
-					peer = {
-						col: ENGINES[3],
-						run: null,
-						why: 'not run: Arquero loads CSV; a 10M-row CSV (~3 GB) exceeds what one page can hold as text'
-					};
+				const file = ctx.csvs.get(rows);
+				const source: Source =
+					csv && file
+						? { csv: file.path, url: file.url }
+						: { sql: syntheticTableSql('incidents', rows, ctx.seed, companions) };
+				const engines = [
+					wasmEngine(s.page),
+					await nativeEngine(1, 'native 1 thread'),
+					await nativeEngine(cpus().length, `native ${cpus().length} threads`),
+					...(csv ? [arqueroEngine(s.page)] : [])
+				];
+				const loaded: Loaded[] = [];
+				try {
+					for (const engine of engines) {
+						ctx.log(`side by side ${size}: loading ${engine.col}`);
+						const l = await engine.load(source);
+						loaded.push({ engine, ...l, runs: { by_actor: [], by_target: [], by_week: [] } });
+					}
+					ctx.log(`side by side ${size}: ${ctx.reps} rounds`);
+					await rounds(loaded, ctx.reps);
+				} finally {
+					for (const e of engines) await e.close();
 				}
-				const reference = AGGREGATE_NAMES.map((n) => wasm.run!.timings[n].check);
-				figures.push(...engineFigures(size, [wasm, native1, nativeAll, peer], reference));
-				figures.push(...ratioFigures(size, wasm, [native1, nativeAll, peer]));
+				const skipped = csv ? [] : [{ col: 'Arquero', why: ARQUERO_SQL_SIZE }];
+				figures.push(...figuresFor(size, loaded, skipped));
 			}
-			notes.push(...s.problems);
 		} finally {
 			await s.close();
 		}
-		return { figures, notes };
+		return { figures, notes: s.problems };
 	}
 };
