@@ -1,7 +1,7 @@
 import { launch, type Session } from '../lib/browser';
 import type { BenchContext, GeneratedCsv } from '../lib/context';
 import { pageNow, UI_RECORDER } from '../lib/ui';
-import { ENGINE_READY_MARK } from './start';
+import { waitForEngine } from '../lib/engine-ready';
 import { UI } from './ui-contracts';
 
 /** A page is missing what a scenario needs (the UI has not landed, or changed): the figure is reported missing. */
@@ -16,13 +16,7 @@ export async function appSession(ctx: BenchContext): Promise<Session> {
 
 export async function open(ctx: BenchContext, s: Session, path: string): Promise<void> {
 	await s.page.goto(ctx.appUrl + path);
-	await s.page.waitForFunction(
-		(name) =>
-			performance.getEntriesByName(name, 'mark').length > 0 ||
-			!document.querySelector('[data-boot]'),
-		ENGINE_READY_MARK,
-		{ timeout: 90_000 }
-	);
+	await waitForEngine(s.page);
 }
 
 export interface Uploaded {

@@ -3,7 +3,7 @@ import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { launch } from '../lib/browser';
 import { measured, type Figure } from '../lib/figures';
-import { ENGINE_READY_MARK } from './start';
+import { waitForEngine } from '../lib/engine-ready';
 import type { Scenario } from './types';
 
 /** The build/ file a same-origin URL is served from (as sirv resolves it), if any. */
@@ -36,13 +36,7 @@ export const bytesScenario: Scenario = {
 		const s = await launch(new URL(ctx.appUrl).origin);
 		try {
 			await s.page.goto(ctx.appUrl + '/');
-			await s.page.waitForFunction(
-				(name) =>
-					performance.getEntriesByName(name, 'mark').length > 0 ||
-					!document.querySelector('[data-boot]'),
-				ENGINE_READY_MARK,
-				{ timeout: 90_000 }
-			);
+			await waitForEngine(s.page);
 			await s.page.waitForTimeout(1000);
 		} finally {
 			await s.close();

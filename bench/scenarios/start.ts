@@ -4,6 +4,7 @@ import { freshProfile, launch } from '../lib/browser';
 import type { BenchContext } from '../lib/context';
 import { measured, missing, type Figure } from '../lib/figures';
 import { median } from '../lib/stats';
+import { ENGINE_READY_MARK } from '../lib/engine-ready';
 import type { Scenario } from './types';
 
 /**
@@ -11,8 +12,6 @@ import type { Scenario } from './types';
  * dashboard's ChartFrame), or, until the dashboard lands, any svg in main.
  */
 export const CHART = 'main [data-chart] svg, main svg';
-/** The app sets this mark when the engine has loaded the tables (src/lib/state/engine.svelte.ts). */
-export const ENGINE_READY_MARK = 'raqib:engine-ready';
 
 /**
  * Runs in the page before any of its scripts: records, on the page's own
