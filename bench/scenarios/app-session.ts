@@ -27,8 +27,8 @@ export interface Uploaded {
 }
 
 /**
- * Upload a CSV as a user would on /data: choose the file, apply it when it
- * has been reviewed, wait for the "applied" message. Default upload mode.
+ * Upload a CSV as a user would on /data: choose the file, pick "replace"
+ * when offered, apply it once reviewed, wait for the "applied" message.
  */
 export async function uploadCsv(
 	ctx: BenchContext,
@@ -50,6 +50,8 @@ export async function uploadCsv(
 	if (await page.locator(UI.upload.failed).count())
 		throw new Error(`upload failed: ${await page.locator(UI.upload.failed).first().textContent()}`);
 	if (await page.locator(UI.upload.review).count()) {
+		const replace = page.getByLabel(UI.upload.replace, { exact: true });
+		if (await replace.count()) await replace.check();
 		const apply = page.locator(UI.upload.apply).first();
 		// Synthetic ids (SYN-…) do not match the codebook's DEZ-<year>-<nnnn>: the validator must let them through.
 		if (await apply.isDisabled())

@@ -22,6 +22,8 @@ export const UI = {
 		input: 'Upload CSV',
 		/** The card of one upload, with its phase (review, applied, …). */
 		review: 'article[data-phase="review"]',
+		/** The upload mode chosen when offered: exactly the generated rows, no real ones mixed in. */
+		replace: 'Replace the whole table with this file',
 		/** The button that applies a reviewed upload (its name depends on the table: Apply / Create). */
 		apply: 'article[data-phase="review"] .actions button',
 		/** Shown once the rows are in the table and queryable. */
