@@ -47,8 +47,19 @@ export async function uploadCsv(
 	);
 	const next = page.locator(`${UI.upload.review}, ${UI.upload.done}, ${UI.upload.failed}`).first();
 	await next.waitFor({ timeout: 600_000 });
+	// A rejected file is reported, not crashed on: the figures say why they are missing.
 	if (await page.locator(UI.upload.failed).count())
-		throw new Error(`upload failed: ${await page.locator(UI.upload.failed).first().textContent()}`);
+		throw new ContractError(
+			`the upload was rejected: ${await page.locator(UI.upload.failed).first().textContent()} ${(
+				(await page
+					.locator(UI.upload.issues)
+					.first()
+					.textContent({ timeout: 1000 })
+					.catch(() => '')) ?? ''
+			)
+				.replace(/\s+/g, ' ')
+				.slice(0, 300)}`
+		);
 	if (await page.locator(UI.upload.review).count()) {
 		const replace = page.getByLabel(UI.upload.replace, { exact: true });
 		if (await replace.count()) await replace.check();

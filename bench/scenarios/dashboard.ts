@@ -10,7 +10,7 @@ const D = UI.dashboard;
 const COL = 'filter change → all redrawn';
 
 /** Filter changes on the dashboard already loaded with the data: click the first bar (filter on), click it again (off), … */
-async function filterChanges(
+export async function filterChanges(
 	page: import('playwright-core').Page,
 	changes: number
 ): Promise<number[]> {

@@ -10,7 +10,7 @@ import type { Scenario } from './types';
 const Q = UI.sql;
 
 /** Type the query into the editor, press Ctrl+Enter, return ms from that key to the new row count. */
-async function runInConsole(page: Page, sql: string): Promise<number> {
+export async function runInConsole(page: Page, sql: string): Promise<number> {
 	const editor = page.getByRole('textbox', { name: Q.editor, exact: true });
 	await editor.click();
 	await page.keyboard.press('ControlOrMeta+A');

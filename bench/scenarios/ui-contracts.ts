@@ -28,7 +28,9 @@ export const UI = {
 		apply: 'article[data-phase="review"] .actions button',
 		/** Shown once the rows are in the table and queryable. */
 		done: '[data-applied]',
-		failed: 'article [role="alert"]'
+		failed: 'article [role="alert"]',
+		/** The list of problems found in a rejected file. */
+		issues: '[data-issues]'
 	},
 	sql: {
 		path: '/sql',
