@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--no-build] [--only a,b] [--strict] [--out dir]`
+ * `npm run bench [-- --quick] [--no-build] [--app dir] [--only a,b] [--strict] [--out dir]`
  *
  * Builds the app (npm run build) and the bench-only page (bench/page),
  * generates the synthetic CSVs, serves both with scripts/server.js, runs every
@@ -25,6 +25,7 @@ const { values } = parseArgs({
 	options: {
 		quick: { type: 'boolean', default: false },
 		'no-build': { type: 'boolean', default: false },
+		app: { type: 'string' },
 		strict: { type: 'boolean', default: false },
 		only: { type: 'string' },
 		out: { type: 'string', default: 'bench/results' },
@@ -57,8 +58,9 @@ const plan = quick
 		};
 
 ensureChromium();
-const buildDir = resolve('build');
-if (!values['no-build']) {
+// --app dir: measure another build of the app (e.g. a branch's), as it is.
+const buildDir = resolve(values.app ?? 'build');
+if (!values['no-build'] && !values.app) {
 	log('building the app (npm run build)');
 	const r = spawnSync('npm', ['run', '--silent', 'build'], {
 		stdio: ['ignore', 'ignore', 'inherit']
