@@ -1,0 +1,172 @@
+/**
+ * What the upload page asks of the database: stage a parsed file, compare,
+ * apply (saving it for replay inside the same transaction), create other
+ * tables, remove saved uploads, reset, export. Runs on its own connection so
+ * staging never shares a transaction with the dashboards' queries.
+ */
+import type { TableName } from '$lib/schema/tables';
+import type { Known } from '$lib/ingest/types';
+import { init, openConnector, restoreTables } from './index';
+import type { WasmConnector } from './wasm';
+import { exportCsv, registerBlob } from './files';
+import {
+	applyStaged,
+	createTable,
+	describeCsv,
+	diffStaged,
+	dropStage,
+	dropTable,
+	readCsvSniffed,
+	stage,
+	tableNames,
+	type ApplyMode,
+	type ColumnType,
+	type Diff,
+	type NewEntries
+} from './staging';
+import { clearUploads, deleteUpload, listUploads, saveUpload, type SavedUpload } from './store';
+
+export type { ApplyMode, ColumnType, Diff, NewEntries, SavedUpload };
+export { StorageFullError } from './store';
+export { replayProblems } from './uploads';
+
+let session: Promise<WasmConnector> | null = null;
+const connection = () => (session ??= openConnector());
+
+/** A file registered with DuckDB for one pending upload. */
+export interface Staged {
+	file: string;
+	data: Blob;
+}
+
+async function register(data: Blob): Promise<Staged> {
+	return { file: await registerBlob(await init(), data), data };
+}
+
+/** Forget a pending upload: its staging table and its registered file. */
+export async function discard(staged: Staged, table?: string): Promise<void> {
+	const conn = await connection();
+	if (table) await dropStage(conn, table);
+	await (await init()).dropFile(staged.file);
+}
+
+/** Load clean CSV rows into the staging table and compare them with the live table. */
+export async function stageRows(
+	table: TableName,
+	data: Blob
+): Promise<{ staged: Staged; diff: Diff }> {
+	const conn = await connection();
+	const staged = await register(data);
+	try {
+		await stage(conn, table, staged.file);
+		return { staged, diff: await diffStaged(conn, table) };
+	} catch (error) {
+		await discard(staged, table);
+		throw error;
+	}
+}
+
+/** Swap staged rows in and save the upload, in one transaction. */
+export async function applyRows(
+	staged: Staged,
+	meta: { file: string; table: TableName; mode: ApplyMode; rows: number; entries: NewEntries }
+): Promise<void> {
+	const conn = await connection();
+	try {
+		await applyStaged(conn, meta.table, meta.mode, meta.entries, async () => {
+			await saveUpload({ ...meta, time: new Date().toISOString(), data: staged.data });
+		});
+	} finally {
+		await discard(staged, meta.table);
+	}
+}
+
+/** Register any other CSV and let DuckDB's sniffer infer its column types. */
+export async function sniffTable(
+	data: Blob,
+	delimiter: string
+): Promise<{ staged: Staged; columns: ColumnType[] }> {
+	const conn = await connection();
+	const staged = await register(data);
+	try {
+		return { staged, columns: await describeCsv(conn, readCsvSniffed(staged.file, delimiter)) };
+	} catch (error) {
+		await discard(staged);
+		throw error;
+	}
+}
+
+/** Create the table from the file with the chosen types, and save the upload, in one transaction. */
+export async function createFromUpload(
+	staged: Staged,
+	meta: { file: string; name: string; delimiter: string; types: Record<string, string> }
+): Promise<number> {
+	const conn = await connection();
+	try {
+		const source = readCsvSniffed(staged.file, meta.delimiter, meta.types);
+		return await createTable(conn, meta.name, source, async (rows) => {
+			await saveUpload({
+				file: meta.file,
+				time: new Date().toISOString(),
+				table: meta.name,
+				mode: 'create',
+				rows,
+				data: staged.data,
+				delimiter: meta.delimiter,
+				types: meta.types
+			});
+		});
+	} finally {
+		await discard(staged);
+	}
+}
+
+export async function existingTables(): Promise<string[]> {
+	return tableNames(await connection());
+}
+
+/** The companion-table values an upload's rows may name. */
+export async function knownValues(): Promise<Known> {
+	const conn = await connection();
+	const values = async (sql: string) =>
+		(await conn.query<{ v: string }>(sql)).map((r) => r.v).filter((v) => v !== null);
+	return {
+		actors: await values('SELECT "actor" AS v FROM "actors"'),
+		targets: await values('SELECT "target" AS v FROM "targets"'),
+		places: await values('SELECT "place_id" AS v FROM "places"'),
+		reports: await values('SELECT "report_id" AS v FROM "reports"'),
+		placeNames: (
+			await conn.query<{ name: string; id: string }>(
+				`SELECT name, "place_id" AS id FROM (SELECT "name_en" AS name, "place_id" FROM "places" UNION ALL SELECT "name_ar", "place_id" FROM "places") WHERE name IS NOT NULL`
+			)
+		).map((r) => [r.name, r.id] as [string, string])
+	};
+}
+
+export const savedUploads = listUploads;
+
+/** Remove one saved upload and rebuild the tables from the shipped data plus the remaining uploads. */
+export async function removeSaved(upload: SavedUpload): Promise<void> {
+	await deleteUpload(upload.id!);
+	const rest = await listUploads();
+	if (
+		upload.mode === 'create' &&
+		!rest.some((u) => u.mode === 'create' && u.table === upload.table)
+	)
+		await dropTable(await connection(), upload.table);
+	await restoreTables();
+}
+
+/** Forget every saved upload and go back to the tables as shipped. */
+export async function resetToShipped(): Promise<void> {
+	const saved = await listUploads();
+	await clearUploads();
+	const conn = await connection();
+	for (const u of saved) if (u.mode === 'create') await dropTable(conn, u.table);
+	await restoreTables();
+}
+
+/** A SELECT's result as CSV bytes. */
+export async function exportQuery(select: string): Promise<Uint8Array> {
+	return exportCsv(await init(), await connection(), select);
+}

@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { Failure, parseFile, type Validate } from '../../../src/lib/ingest/pipeline';
+import type { ParseOptions } from '../../../src/lib/ingest/types';
+import { TABLE_COLUMNS } from '../../../src/lib/schema/tables';
+import { PNG, utf16, windows1256, withBom } from '../../fixtures/make';
+
+const HEADER = TABLE_COLUMNS.incidents.map((c) => c.name);
+const ROW = (id: string, date = '2022-08-24') => [
+	id,
+	date,
+	'1',
+	'',
+	'Explosions/Remote violence',
+	'Air/drone strike',
+	'US-led coalition',
+	'stated',
+	'',
+	'Iran-backed militias',
+	'Ayyash depots',
+	'depot',
+	'airstrike',
+	'hit',
+	'ayyash',
+	'0',
+	'0',
+	'r1',
+	'x',
+	'a note, with a comma'
+];
+const csv = (rows: string[][], eol = '\n') =>
+	rows.map((r) => r.map(quote).join(',')).join(eol) + eol;
+const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+const file = (data: BlobPart, name = 'test.csv') => new File([data], name);
+
+/** A stand-in for the shared validator: flags dates that are not YYYY-MM-DD, at the row numbers it is given. */
+const validateDates: Validate = (_kind, header, rows, ctx) =>
+	rows.flatMap((r, i) =>
+		/^\d{4}-\d{2}-\d{2}$/.test(r[header.indexOf('event_date')]!)
+			? []
+			: [
+					{
+						file: ctx.file,
+						row: i + 2,
+						column: 'event_date',
+						value: r[1]!,
+						problem: 'not a date',
+						severity: 'error' as const
+					}
+				]
+	);
+
+async function failure(f: File, options: ParseOptions = {}) {
+	try {
+		await parseFile(f, options, validateDates);
+	} catch (e) {
+		expect(e).toBeInstanceOf(Failure);
+		return (e as Failure).failure;
+	}
+	throw new Error('expected the parse to fail');
+}
+
+describe('parsing an upload', () => {
+	it('passes a clean incidents file through as it is, with preview and row count', async () => {
+		const s = await parseFile(file(csv([HEADER, ROW('A-1'), ROW('A-2')])), {}, validateDates);
+		expect(s).toMatchObject({
+			kind: 'incidents',
+			encoding: 'utf-8',
+			rows: 2,
+			errors: 0,
+			output: null
+		});
+		expect(s.preview[1]![0]).toBe('A-2');
+		expect(s.preview[0]![19]).toBe('a note, with a comma');
+	});
+
+	it('strips a UTF-8 BOM from the first header name and reads the Arabic', async () => {
+		const row = ROW('A-1');
+		row[19] = 'قصف مستودعات عياش';
+		const s = await parseFile(file(withBom(csv([HEADER, row], '\r\n'))), {}, validateDates);
+		expect(s.bom).toBe(3);
+		expect(s.header[0]).toBe('incident_id');
+		expect(s.preview[0]![19]).toBe('قصف مستودعات عياش');
+	});
+
+	it('reads Windows-1256 and UTF-16 files and writes them out as UTF-8', async () => {
+		const row = ROW('A-1');
+		row[19] = 'قصف عياش';
+		for (const bytes of [
+			windows1256(csv([HEADER, row])),
+			utf16(csv([HEADER, row]), 'le'),
+			utf16(csv([HEADER, row]), 'be')
+		]) {
+			const s = await parseFile(file(bytes), {}, validateDates);
+			expect(s.preview[0]![19]).toBe('قصف عياش');
+			expect(await s.output!.text()).toBe(csv([HEADER, row]));
+		}
+	});
+
+	it('maps an ACLED-style file, resolves place names and lists unknown actors', async () => {
+		const header = ['event_id_cnty', 'event_date', 'actor1', 'location', 'year'];
+		const s = await parseFile(
+			file(csv([header, ['X-1', '2023-01-02', 'Mystery group', 'Ayyash', '2023']]), 'acled.csv'),
+			{
+				known: {
+					actors: ['US-led coalition'],
+					targets: [],
+					places: ['ayyash'],
+					reports: [],
+					placeNames: [['Ayyash', 'ayyash']]
+				}
+			},
+			validateDates
+		);
+		expect(s.kind).toBe('incidents');
+		expect(s.mapping).toEqual(['incident_id', 'event_date', 'actor1', 'place_id', null]);
+		expect(s.preview[0]![HEADER.indexOf('place_id')]).toBe('ayyash');
+		expect(s.unknown).toEqual([{ table: 'actors', value: 'Mystery group', row: 2, count: 1 }]);
+		expect(s.output).not.toBeNull();
+	});
+
+	it('reports ragged rows and validator problems with file, row and column, in a file read in many chunks', async () => {
+		const rows = [HEADER, ...Array.from({ length: 3000 }, (_, i) => ROW(`B-${i}`))];
+		rows.push(ROW('B-last', '2022-02-30x'));
+		rows.splice(10, 0, ['too', 'short']);
+		const s = await parseFile(file(csv(rows)), {}, validateDates, undefined, 4096);
+		expect(s.errors).toBe(2);
+		expect(s.issues).toEqual([
+			expect.objectContaining({
+				file: 'test.csv',
+				row: 11,
+				problem: 'has 2 fields; the header has 20'
+			}),
+			expect.objectContaining({ row: 3003, column: 'event_date', value: '2022-02-30x' })
+		]);
+	});
+
+	it('finds ids repeated across chunks', async () => {
+		const rows = [HEADER, ...Array.from({ length: 500 }, (_, i) => ROW(`C-${i}`)), ROW('C-1')];
+		const s = await parseFile(file(csv(rows)), {}, validateDates, undefined, 2048);
+		expect(s.issues).toEqual([
+			expect.objectContaining({
+				row: 502,
+				column: 'incident_id',
+				problem: 'duplicate incident_id: also on row 3'
+			})
+		]);
+	});
+
+	it('takes any other CSV as a new table, left for DuckDB to read', async () => {
+		const s = await parseFile(
+			file('city;price\nDeir ez-Zor;"1,5"\n', 'prices.csv'),
+			{},
+			validateDates
+		);
+		expect(s).toMatchObject({
+			kind: 'table',
+			delimiter: ';',
+			rows: null,
+			output: null,
+			header: ['city', 'price']
+		});
+		expect(s.preview).toEqual([['Deir ez-Zor', '1,5']]);
+	});
+
+	it('refuses bad files with a reason, row and column', async () => {
+		expect(await failure(file(''))).toMatchObject({ code: 'empty', file: 'test.csv' });
+		expect(await failure(file('\n\n'))).toMatchObject({ code: 'empty' });
+		expect(await failure(file(PNG, 'photo.csv'))).toMatchObject({
+			code: 'binary',
+			file: 'photo.csv'
+		});
+		expect(await failure(file(csv([HEADER])))).toMatchObject({ code: 'no-rows' });
+		expect(await failure(file('a,b\n'))).toMatchObject({ code: 'no-rows' });
+		expect(await failure(file('a,b,A\n1,2,3\n'))).toMatchObject({
+			code: 'duplicate-header',
+			column: 'a',
+			detail: '1, 3'
+		});
+		expect(await failure(file(csv([HEADER, ROW('D-1')]) + 'D-2,"2022-01-01,1\n'))).toMatchObject({
+			code: 'unterminated-quote',
+			row: 3
+		});
+		expect(
+			await failure(file(new Uint8Array([0x61, 0x2c, 0x62, 0x0a, 0x31, 0x2c, 0xe9, 0x0a])), {
+				encoding: 'utf-8'
+			})
+		).toMatchObject({ code: 'decode' });
+	});
+
+	it('stops at a 50 MB line with a clear reason', async () => {
+		const line = 'x'.repeat(50 * 1024 * 1024);
+		expect(await failure(file(`a,b\n${line}\n`))).toMatchObject({ code: 'row-too-long', row: 2 });
+	});
+});
