@@ -4,7 +4,8 @@
  * tables, remove saved uploads, reset, export. Runs on its own connection so
  * staging never shares a transaction with the dashboards' queries.
  */
-import type { TableName } from '$lib/schema/tables';
+import { TABLE_COLUMNS, type TableName } from '$lib/schema/tables';
+import { quoteIdent } from '$lib/query/sql';
 import type { Known } from '$lib/ingest/types';
 import { init, openConnector, restoreTables } from './index';
 import type { WasmConnector } from './wasm';
@@ -169,4 +170,26 @@ export async function resetToShipped(): Promise<void> {
 /** A SELECT's result as CSV bytes. */
 export async function exportQuery(select: string): Promise<Uint8Array> {
 	return exportCsv(await init(), await connection(), select);
+}
+
+/** Stop the staging query running on the upload connection, if any. */
+export async function cancelStaging(): Promise<void> {
+	await (await connection()).cancel();
+}
+
+/**
+ * A codebook table as CSV in the upload format: the codebook's columns in
+ * order (optionally under ACLED's names), sorted by key, so uploading it back
+ * unchanged adds and updates nothing.
+ */
+export async function exportTable(
+	table: TableName,
+	renamed: Record<string, string> = {}
+): Promise<Uint8Array> {
+	const columns = TABLE_COLUMNS[table].map((c) => {
+		const name = quoteIdent(c.name);
+		return c.name in renamed ? `${name} AS ${quoteIdent(renamed[c.name]!)}` : name;
+	});
+	const key = quoteIdent(TABLE_COLUMNS[table][0]!.name);
+	return exportQuery(`SELECT ${columns.join(', ')} FROM main.${quoteIdent(table)} ORDER BY ${key}`);
 }
