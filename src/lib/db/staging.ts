@@ -4,7 +4,7 @@
  * changes), compared with the live table, and then swapped in inside one
  * transaction. Any failure rolls back, leaving the tables exactly as they were.
  */
-import { TABLE_COLUMNS, type TableName } from '$lib/schema/tables';
+import { TABLE_COLUMNS, TABLE_KEYS, type TableName } from '$lib/schema/tables';
 import { quoteIdent, quoteLiteral } from '$lib/query/sql';
 import type { Connector } from './connector';
 import { readCsvTyped } from './ddl';
@@ -23,12 +23,13 @@ export interface Diff {
 /** Companion-table entries an upload adds because its rows name them. */
 export interface NewEntries {
 	actors: string[];
-	targets: string[];
+	/** A target with the target_type the upload gives it (the incident's own must agree). */
+	targets: { name: string; type?: string }[];
 	places: string[];
 }
 
 export const stageName = (table: string) => `raqib_stage_${table}`;
-const key = (table: TableName) => TABLE_COLUMNS[table][0]!.name;
+const key = (table: TableName) => TABLE_KEYS[table];
 const columnList = (table: TableName, alias = '') =>
 	TABLE_COLUMNS[table].map((c) => alias + quoteIdent(c.name)).join(', ');
 
@@ -89,23 +90,24 @@ export async function applyStaged(
 	await dropStage(conn, table);
 }
 
-/** New actors, targets and places, named only: the other columns are left for the user to fill. */
+/** New actors, targets and places, named only (a target with its type): the rest is for the user to fill. */
 export async function addEntries(conn: Connector, entries: NewEntries): Promise<void> {
-	const specs = [
-		['actors', 'actor', entries.actors],
-		['targets', 'target', entries.targets],
-		['places', 'place_id', entries.places]
-	] as const;
-	for (const [table, column, values] of specs)
-		for (const value of values) {
-			const c = quoteIdent(column);
-			const extra = table === 'places' ? ', "name_en"' : '';
-			const extraValue = table === 'places' ? ', ?' : '';
-			await conn.query({
-				sql: `INSERT INTO ${quoteIdent(table)} (${c}${extra}) SELECT ?${extraValue} WHERE NOT EXISTS (SELECT 1 FROM ${quoteIdent(table)} WHERE ${c} = ?)`,
-				params: table === 'places' ? [value, value, value] : [value, value]
-			});
-		}
+	const rows: { table: string; values: Record<string, string | null> }[] = [
+		...entries.actors.map((actor) => ({ table: 'actors', values: { actor } })),
+		...entries.targets.map((t) => ({
+			table: 'targets',
+			values: { target: t.name, target_type: t.type ?? null }
+		})),
+		...entries.places.map((p) => ({ table: 'places', values: { place_id: p, name_en: p } }))
+	];
+	for (const { table, values } of rows) {
+		const names = Object.keys(values);
+		const k = quoteIdent(names[0]!);
+		await conn.query({
+			sql: `INSERT INTO ${quoteIdent(table)} (${names.map(quoteIdent).join(', ')}) SELECT ${names.map(() => '?').join(', ')} WHERE NOT EXISTS (SELECT 1 FROM ${quoteIdent(table)} WHERE ${k} = ?)`,
+			params: [...Object.values(values), values[names[0]!]!]
+		});
+	}
 }
 
 /** Run `body` between BEGIN and COMMIT; ROLLBACK and rethrow on any failure. */

@@ -4,7 +4,7 @@
  * tables, remove saved uploads, reset, export. Runs on its own connection so
  * staging never shares a transaction with the dashboards' queries.
  */
-import { TABLE_COLUMNS, type TableName } from '$lib/schema/tables';
+import { TABLE_COLUMNS, TABLE_KEYS, type TableName } from '$lib/schema/tables';
 import { quoteIdent } from '$lib/query/sql';
 import type { Known } from '$lib/ingest/types';
 import { init, openConnector, restoreTables } from './index';
@@ -140,7 +140,17 @@ export async function knownValues(): Promise<Known> {
 			await conn.query<{ name: string; id: string }>(
 				`SELECT name, "place_id" AS id FROM (SELECT "name_en" AS name, "place_id" FROM "places" UNION ALL SELECT "name_ar", "place_id" FROM "places") WHERE name IS NOT NULL`
 			)
-		).map((r) => [r.name, r.id] as [string, string])
+		).map((r) => [r.name, r.id] as [string, string]),
+		targetTypes: (
+			await conn.query<{ a: string; b: string }>(
+				'SELECT "target" AS a, "target_type" AS b FROM "targets" WHERE "target_type" IS NOT NULL'
+			)
+		).map((r) => [r.a, r.b] as [string, string]),
+		reportMeta: (
+			await conn.query<{ id: string; p: string | null; c: string | null }>(
+				'SELECT "report_id" AS id, "published" AS p, "date_confidence" AS c FROM "reports"'
+			)
+		).map((r) => [r.id, r.p ?? '', r.c ?? ''] as [string, string, string])
 	};
 }
 
@@ -190,6 +200,11 @@ export async function exportTable(
 		const name = quoteIdent(c.name);
 		return c.name in renamed ? `${name} AS ${quoteIdent(renamed[c.name]!)}` : name;
 	});
-	const key = quoteIdent(TABLE_COLUMNS[table][0]!.name);
-	return exportQuery(`SELECT ${columns.join(', ')} FROM main.${quoteIdent(table)} ORDER BY ${key}`);
+	// Incidents in the codebook's order (by date, then id), which the validator expects.
+	const order = (table === 'incidents' ? ['event_date', 'incident_id'] : [TABLE_KEYS[table]])
+		.map(quoteIdent)
+		.join(', ');
+	return exportQuery(
+		`SELECT ${columns.join(', ')} FROM main.${quoteIdent(table)} ORDER BY ${order}`
+	);
 }

@@ -1,14 +1,14 @@
 /// <reference lib="webworker" />
 /**
  * The upload parser's own module worker (loaded with Vite's `?worker`), so a
- * 200 MB file is decoded and parsed off the main thread. PapaParse's built-in
- * `worker: true` is not used: its blob worker fails in the minified Vite build.
+ * 200 MB file is decoded, parsed and validated off the main thread.
+ * PapaParse's built-in `worker: true` is not used: its blob worker fails in
+ * the minified Vite build and its promise never settles.
  */
-import { Failure, parseFile, type Validate } from './pipeline';
+import { Failure, parseFile } from './pipeline';
+import { validateTable } from './validate';
 import type { ParseOptions, Progress } from './types';
 import type { WorkerReply } from './client';
-
-const validate: Validate = () => [];
 
 const post = (reply: WorkerReply) =>
 	(self as unknown as DedicatedWorkerGlobalScope).postMessage(reply);
@@ -23,7 +23,7 @@ self.onmessage = async (event: MessageEvent<{ file: File; options: ParseOptions 
 		post({ type: 'progress', progress });
 	};
 	try {
-		post({ type: 'done', summary: await parseFile(file, options, validate, onProgress) });
+		post({ type: 'done', summary: await parseFile(file, options, validateTable, onProgress) });
 	} catch (error) {
 		post({
 			type: 'failed',

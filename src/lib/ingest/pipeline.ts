@@ -6,6 +6,7 @@ import { detectDialect } from './dialect';
 import { bomLength, detectEncoding, notText } from './encoding';
 import { detectTable, duplicateNames, mapHeader } from './headers';
 import { References } from './references';
+import type { KnownKeys, ValidationContext } from './context';
 import {
 	MAX_ISSUES,
 	PREVIEW_ROWS,
@@ -19,12 +20,12 @@ import {
 	type Progress
 } from './types';
 
-/** The shared row validator (src/lib/ingest/validate.ts), passed in so this module stays testable. */
+/** The shared row validator (`validateTable` of ./validate.ts); passed in so tests can stub it. */
 export type Validate = (
 	kind: TableName,
 	header: string[],
 	rows: string[][],
-	ctx: { file: string; known?: Known; today?: string }
+	ctx: ValidationContext
 ) => Issue[];
 
 export class Failure extends Error {
@@ -167,6 +168,7 @@ async function readTable(
 		width === columns.length &&
 		inspection.header.every((h, i) => h === columns[i]);
 	const refs = new References(kind, ctx.options.known);
+	const known = knownKeys(ctx.options.known);
 	const keys = new Map<string, number>();
 	const issues: Issue[] = [];
 	let errors = 0;
@@ -195,7 +197,7 @@ async function readTable(
 					row,
 					column: '',
 					value: '',
-					problem: `has ${raw.length} fields; the header has ${width}`,
+					problem: `has ${raw.length} cells; the header has ${width}`,
 					severity: 'error'
 				});
 			const record = source.map((s) => (s < 0 ? '' : (raw[s] ?? '')));
@@ -209,10 +211,11 @@ async function readTable(
 		for (const r of out) if (preview.length < PREVIEW_ROWS) preview.push(r);
 		const found = ctx.validate(kind, columns, out, {
 			file: file.name,
-			known: ctx.options.known,
-			today: ctx.options.today
+			known,
+			today: ctx.options.today,
+			lines
 		});
-		for (const issue of found) note({ ...issue, row: lines[issue.row - 2] ?? issue.row });
+		for (const issue of found) note(issue);
 		duplicateKeys(out, lines, keys, columns[0]!, file.name, note);
 		if (passthrough) return;
 		const text = Papa.unparse(out, { newline: '\n' }) + '\n';
@@ -242,6 +245,22 @@ async function readTable(
 }
 
 /**
+ * What the validator checks references against. Actors, targets and places
+ * are left out: References lists unknown ones so the user can add them as new
+ * entries, which the validator would call errors.
+ */
+function knownKeys(known?: Known): KnownKeys | undefined {
+	if (!known) return undefined;
+	return {
+		reports: new Set(known.reports),
+		targetTypes: new Map(known.targetTypes),
+		reportMeta: new Map(
+			known.reportMeta.map(([id, published, dateConfidence]) => [id, { published, dateConfidence }])
+		)
+	};
+}
+
+/**
  * Ids repeated in different chunks (the validator sees one chunk at a time and
  * reports repeats within it itself, so only repeats across chunks are added here).
  */
@@ -264,7 +283,7 @@ function duplicateKeys(
 				row: lines[i]!,
 				column: key,
 				value: id,
-				problem: `duplicate ${key}: also on row ${before}`,
+				problem: `duplicate id (first on line ${before})`,
 				severity: 'error'
 			});
 		if (before === undefined) seen.set(id, lines[i]!);

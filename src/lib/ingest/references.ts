@@ -14,7 +14,10 @@ const REFERENCES: Partial<
 		{ column: 'target', table: 'targets' },
 		{ column: 'place_id', table: 'places' }
 	],
-	targets: [{ column: 'place_id', table: 'places' }]
+	targets: [
+		{ column: 'place_id', table: 'places' },
+		{ column: 'operator', table: 'actors' }
+	]
 };
 
 const fold = (s: string) => s.trim().toLowerCase();
@@ -29,6 +32,7 @@ export class References {
 	#known: Record<RefTable, Set<string>>;
 	#placeByName = new Map<string, string>();
 	#placeColumn = -1;
+	#typeColumn = -1;
 	#unknown = new Map<string, UnknownRef>();
 	#columnsSeen: string[] | null = null;
 
@@ -64,9 +68,22 @@ export class References {
 				const key = `${c.table}\u0000${value}`;
 				const seen = this.#unknown.get(key);
 				if (seen) seen.count++;
-				else this.#unknown.set(key, { table: c.table, value, row, count: 1 });
+				else
+					this.#unknown.set(key, {
+						table: c.table,
+						value,
+						row,
+						count: 1,
+						...this.#type(c.table, record)
+					});
 			}
 		}
+	}
+
+	/** A new target's type, from the incident row that names it. */
+	#type(table: RefTable, record: string[]): { type?: string } {
+		const type = table === 'targets' && this.#typeColumn >= 0 ? record[this.#typeColumn] : '';
+		return type ? { type } : {};
 	}
 
 	unknown(): UnknownRef[] {
@@ -76,6 +93,7 @@ export class References {
 	#setup(columns: string[]): void {
 		this.#columnsSeen = columns;
 		this.#placeColumn = this.#placeByName.size ? columns.indexOf('place_id') : -1;
+		this.#typeColumn = this.kind === 'incidents' ? columns.indexOf('target_type') : -1;
 		if (this.#known.actors.size + this.#known.places.size + this.#known.targets.size === 0) return;
 		this.#checks = (REFERENCES[this.kind] ?? [])
 			.map((r) => ({ index: columns.indexOf(r.column), table: r.table, list: !!r.list }))

@@ -2,19 +2,13 @@ import type { TableName } from '$lib/schema/tables';
 import type { Delimiter, Linebreak } from './dialect';
 import type { Encoding } from './encoding';
 import type { Mapping } from './headers';
+import type { ValidationIssue as Issue } from './issues';
 
 /** What an uploaded file becomes: rows of one of the codebook tables, or a new table for SQL. */
 export type FileKind = TableName | 'table';
 
-/** One problem with one cell (or row) of an uploaded file. Row: spreadsheet row, header = 1. */
-export interface Issue {
-	file: string;
-	row: number;
-	column: string;
-	value: string;
-	problem: string;
-	severity: 'error' | 'warning';
-}
+/** One problem with one cell (or row) of an uploaded file, as the shared validator reports it. */
+export type { ValidationIssue as Issue } from './issues';
 
 /** The companion-table values an upload may refer to. */
 export interface Known {
@@ -24,6 +18,10 @@ export interface Known {
 	reports: string[];
 	/** [name, place_id] for every place's English and Arabic names, so 'Ayyash' finds 'ayyash'. */
 	placeNames: [string, string][];
+	/** [target, target_type], so an incident's target_type can be checked against targets. */
+	targetTypes: [string, string][];
+	/** [report_id, published, date_confidence], for the validator's date checks. */
+	reportMeta: [string, string, string][];
 }
 
 /** The user's choices; anything left out is detected. */
@@ -46,6 +44,8 @@ export interface UnknownRef {
 	/** First row that uses it, and how many rows do. */
 	row: number;
 	count: number;
+	/** For a new target: the target_type the first row gives it. */
+	type?: string;
 }
 
 export interface Inspection {

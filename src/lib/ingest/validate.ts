@@ -75,10 +75,15 @@ function checkUnique(kind: TableKind, rows: readonly RowView[], out: IssueSink) 
 }
 
 /** Turns the raw rows into row views, flagging blank rows and wrong cell counts. */
-function rowViews(header: string[], rows: string[][], out: IssueSink): RowView[] {
+function rowViews(
+	header: string[],
+	rows: string[][],
+	out: IssueSink,
+	lines?: readonly number[]
+): RowView[] {
 	const views: RowView[] = [];
 	rows.forEach((cells, i) => {
-		const line = i + 2;
+		const line = lines?.[i] ?? i + 2;
 		if (cells.every((c) => c.trim() === '')) return out.warn(line, '', '', 'blank row (ignored)');
 		if (cells.length !== header.length)
 			out.add(
@@ -107,7 +112,7 @@ export function validateTable(
 	const specs = TABLE_COLUMNS[kind];
 	const today = ctx.today ?? todayIso();
 	checkHeader(specs, header, out);
-	const views = rowViews(header, rows, out);
+	const views = rowViews(header, rows, out, ctx.lines);
 	for (const r of views) {
 		checkCells(specs, r, out, today);
 		if (kind === 'incidents') checkIncidentRow(r, out, ctx);

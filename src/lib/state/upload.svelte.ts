@@ -214,9 +214,12 @@ export async function apply(job: UploadJob): Promise<void> {
 }
 
 function entries(unknown: UnknownRef[]): NewEntries {
-	const pick = (table: UnknownRef['table']) =>
-		unknown.filter((u) => u.table === table).map((u) => u.value);
-	return { actors: pick('actors'), targets: pick('targets'), places: pick('places') };
+	const pick = (table: UnknownRef['table']) => unknown.filter((u) => u.table === table);
+	return {
+		actors: pick('actors').map((u) => u.value),
+		targets: pick('targets').map((u) => ({ name: u.value, type: u.type })),
+		places: pick('places').map((u) => u.value)
+	};
 }
 
 /** Load the list of saved uploads (and start-up replay problems). */

@@ -1,53 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { Failure, parseFile, type Validate } from '../../../src/lib/ingest/pipeline';
+import { validateTable } from '../../../src/lib/ingest/validate';
 import type { ParseOptions } from '../../../src/lib/ingest/types';
 import { TABLE_COLUMNS } from '../../../src/lib/schema/tables';
 import { PNG, utf16, windows1256, withBom } from '../../fixtures/make';
 
+const shipped = Papa.parse<string[]>(readFileSync('data/incidents.csv', 'utf8').trimEnd()).data;
 const HEADER = TABLE_COLUMNS.incidents.map((c) => c.name);
-const ROW = (id: string, date = '2022-08-24') => [
-	id,
-	date,
-	'1',
-	'',
-	'Explosions/Remote violence',
-	'Air/drone strike',
-	'US-led coalition',
-	'stated',
-	'',
-	'Iran-backed militias',
-	'Ayyash depots',
-	'depot',
-	'airstrike',
-	'hit',
-	'ayyash',
-	'0',
-	'0',
-	'r1',
-	'x',
-	'a note, with a comma'
-];
+/** A real shipped row (DEZ-2018-0001, 2018-02-07) under another id of the same year. */
+const ROW = (n: number, date?: string) => {
+	const row = [...shipped[1]!];
+	row[0] = `DEZ-2018-${String(n).padStart(4, '0')}`;
+	if (date) row[1] = date;
+	return row;
+};
 const csv = (rows: string[][], eol = '\n') =>
 	rows.map((r) => r.map(quote).join(',')).join(eol) + eol;
 const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 const file = (data: BlobPart, name = 'test.csv') => new File([data], name);
 
-/** A stand-in for the shared validator: flags dates that are not YYYY-MM-DD, at the row numbers it is given. */
-const validateDates: Validate = (_kind, header, rows, ctx) =>
-	rows.flatMap((r, i) =>
-		/^\d{4}-\d{2}-\d{2}$/.test(r[header.indexOf('event_date')]!)
-			? []
-			: [
-					{
-						file: ctx.file,
-						row: i + 2,
-						column: 'event_date',
-						value: r[1]!,
-						problem: 'not a date',
-						severity: 'error' as const
-					}
-				]
-	);
+const validateDates: Validate = validateTable;
 
 async function failure(f: File, options: ParseOptions = {}) {
 	try {
@@ -61,7 +35,7 @@ async function failure(f: File, options: ParseOptions = {}) {
 
 describe('parsing an upload', () => {
 	it('passes a clean incidents file through as it is, with preview and row count', async () => {
-		const s = await parseFile(file(csv([HEADER, ROW('A-1'), ROW('A-2')])), {}, validateDates);
+		const s = await parseFile(file(csv([HEADER, ROW(1001), ROW(1002)])), {}, validateDates);
 		expect(s).toMatchObject({
 			kind: 'incidents',
 			encoding: 'utf-8',
@@ -69,12 +43,12 @@ describe('parsing an upload', () => {
 			errors: 0,
 			output: null
 		});
-		expect(s.preview[1]![0]).toBe('A-2');
-		expect(s.preview[0]![19]).toBe('a note, with a comma');
+		expect(s.preview[1]![0]).toBe('DEZ-2018-1002');
+		expect(s.preview[0]![19]).toBe(shipped[1]![19]);
 	});
 
 	it('strips a UTF-8 BOM from the first header name and reads the Arabic', async () => {
-		const row = ROW('A-1');
+		const row = ROW(1001);
 		row[19] = 'قصف مستودعات عياش';
 		const s = await parseFile(file(withBom(csv([HEADER, row], '\r\n'))), {}, validateDates);
 		expect(s.bom).toBe(3);
@@ -83,7 +57,7 @@ describe('parsing an upload', () => {
 	});
 
 	it('reads Windows-1256 and UTF-16 files and writes them out as UTF-8', async () => {
-		const row = ROW('A-1');
+		const row = ROW(1001);
 		row[19] = 'قصف عياش';
 		for (const bytes of [
 			windows1256(csv([HEADER, row])),
@@ -106,7 +80,9 @@ describe('parsing an upload', () => {
 					targets: [],
 					places: ['ayyash'],
 					reports: [],
-					placeNames: [['Ayyash', 'ayyash']]
+					placeNames: [['Ayyash', 'ayyash']],
+					targetTypes: [],
+					reportMeta: []
 				}
 			},
 			validateDates
@@ -119,8 +95,8 @@ describe('parsing an upload', () => {
 	});
 
 	it('reports ragged rows and validator problems with file, row and column, in a file read in many chunks', async () => {
-		const rows = [HEADER, ...Array.from({ length: 3000 }, (_, i) => ROW(`B-${i}`))];
-		rows.push(ROW('B-last', '2022-02-30x'));
+		const rows = [HEADER, ...Array.from({ length: 3000 }, (_, i) => ROW(i + 1))];
+		rows.push(ROW(9999, '2018-02-30'));
 		rows.splice(10, 0, ['too', 'short']);
 		const s = await parseFile(file(csv(rows)), {}, validateDates, undefined, 4096);
 		expect(s.errors).toBe(2);
@@ -128,20 +104,20 @@ describe('parsing an upload', () => {
 			expect.objectContaining({
 				file: 'test.csv',
 				row: 11,
-				problem: 'has 2 fields; the header has 20'
+				problem: 'has 2 cells; the header has 20'
 			}),
-			expect.objectContaining({ row: 3003, column: 'event_date', value: '2022-02-30x' })
+			expect.objectContaining({ row: 3003, column: 'event_date', value: '2018-02-30' })
 		]);
 	});
 
 	it('finds ids repeated across chunks', async () => {
-		const rows = [HEADER, ...Array.from({ length: 500 }, (_, i) => ROW(`C-${i}`)), ROW('C-1')];
+		const rows = [HEADER, ...Array.from({ length: 500 }, (_, i) => ROW(i + 1)), ROW(2)];
 		const s = await parseFile(file(csv(rows)), {}, validateDates, undefined, 2048);
 		expect(s.issues).toEqual([
 			expect.objectContaining({
 				row: 502,
 				column: 'incident_id',
-				problem: 'duplicate incident_id: also on row 3'
+				problem: 'duplicate id (first on line 3)'
 			})
 		]);
 	});
@@ -176,7 +152,7 @@ describe('parsing an upload', () => {
 			column: 'a',
 			detail: '1, 3'
 		});
-		expect(await failure(file(csv([HEADER, ROW('D-1')]) + 'D-2,"2022-01-01,1\n'))).toMatchObject({
+		expect(await failure(file(csv([HEADER, ROW(1003)]) + 'D-2,"2022-01-01,1\n'))).toMatchObject({
 			code: 'unterminated-quote',
 			row: 3
 		});

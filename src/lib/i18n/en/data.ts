@@ -116,5 +116,8 @@ export const data = {
 	'data.download.table': '{table}.csv',
 	'data.download.acled': 'Use ACLED column names (event_id_cnty, location, source)',
 	'data.download.template': 'Blank incidents template',
-	'data.download.codebook': 'Codebook: what every column means'
+	'data.download.codebook': 'Codebook: what every column means',
+	'data.codebook.title': 'Codebook',
+	'data.codebook.intro':
+		'What every table and column means and which values are allowed (data/README.md, as shipped with this build).'
 } as const;
