@@ -77,3 +77,122 @@ describe('uploading incident updates', () => {
 		await second.close();
 	});
 });
+
+describe('encodings and downloads', () => {
+	it('reads Windows-1256 and UTF-8-with-BOM files with correct Arabic, and a download re-uploads as a no-op', async () => {
+		app = await openData();
+		const note = 'قصف مستودعات عياش';
+		const rows1256 = threeNew(note).slice(0, 1);
+		const rowsBom = threeNew(note).slice(1);
+		await upload(app, [
+			{ name: 'ansi.csv', data: windows1256(csv([HEADER, ...rows1256], '\r\n')) },
+			{ name: 'bom.csv', data: withBom(csv([HEADER, ...rowsBom])) }
+		]);
+		for (const [name, encoding] of [
+			['ansi.csv', 'windows-1256'],
+			['bom.csv', 'utf-8']
+		] as const) {
+			const card = job(app, name);
+			await expect.poll(() => card.locator('[data-added]').count(), { timeout: 30_000 }).toBe(1);
+			expect(await card.getByLabel('Encoding').inputValue()).toBe(encoding);
+			expect(await card.locator('[data-preview]').textContent()).toContain(note);
+			// The BOM is not part of the first column's name: incident_id was found, no column dropped.
+			expect(await card.getByLabel('incident_id', { exact: true }).inputValue()).toBe(
+				'incident_id'
+			);
+			expect(await card.getByText('not loaded:').count()).toBe(0);
+			await card.getByRole('button', { name: 'Apply' }).click();
+			await expect.poll(() => card.locator('[data-applied]').count(), { timeout: 30_000 }).toBe(1);
+		}
+		await expect.poll(() => incidents(app!)).toBe(String(shippedCount + 3));
+
+		const [download] = await Promise.all([
+			app.page.waitForEvent('download'),
+			app.page.getByRole('button', { name: 'incidents.csv' }).click()
+		]);
+		const text = readFileSync((await download.path())!, 'utf8');
+		expect(text.split('\n')[0]).toBe(HEADER.join(','));
+		expect(text.match(new RegExp(note, 'g'))?.length).toBe(3);
+
+		await upload(app, [{ name: 'incidents.csv', data: text }]);
+		const again = job(app, 'incidents.csv');
+		await expect
+			.poll(() => again.locator('[data-added]').textContent(), { timeout: 30_000 })
+			.toBe('0');
+		expect(await again.locator('[data-updated]').textContent()).toBe('0');
+		expect(await again.locator('[data-unchanged]').textContent()).toBe(String(shippedCount + 3));
+		expect(await again.locator('[data-issues]').count()).toBe(0);
+	});
+});
+
+describe('bad input', () => {
+	it('names the file, row and column of each problem and changes nothing', async () => {
+		app = await openData();
+		const [good] = threeNew();
+		const badDate = [...good!];
+		badDate[1] = '2018-02-31';
+		const ragged = good!.slice(0, 5);
+		await upload(app, [
+			{ name: 'rows.csv', data: csv([HEADER, badDate, ragged]) },
+			{ name: 'empty.csv', data: '' },
+			{ name: 'header.csv', data: csv([HEADER]) },
+			{ name: 'picture.csv', data: PNG },
+			{ name: 'quote.csv', data: csv([HEADER, good!]) + 'DEZ-2018-0999,"2018-02-07,1\n' },
+			{ name: 'twice.csv', data: 'a,b,A\n1,2,3\n' }
+		]);
+		const rows = job(app, 'rows.csv');
+		await expect
+			.poll(() => rows.locator('[data-issues] tbody tr').count(), { timeout: 30_000 })
+			.toBeGreaterThan(1);
+		const table = await rows.locator('[data-issues] tbody').innerText();
+		expect(table).toMatch(/2\s+event_date\s+2018-02-31\s+is not a real calendar date/);
+		expect(table).toContain('has 5 cells; the header has 20');
+		expect(await rows.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
+
+		const alerts: Record<string, string> = {
+			'empty.csv': 'empty.csv is empty.',
+			'header.csv': 'header.csv has a header but no rows.',
+			'picture.csv': 'picture.csv is not a text file',
+			'quote.csv': 'quote.csv, row 3: a quoted field starts here and is never closed',
+			'twice.csv': 'twice.csv: the header names column "a" more than once (columns 1, 3)'
+		};
+		for (const [name, message] of Object.entries(alerts))
+			await expect.poll(() => job(app!, name).getByRole('alert').textContent()).toContain(message);
+		expect(await incidents(app)).toBe(String(shippedCount));
+	});
+});
+
+describe('other CSVs', () => {
+	it('become a new table with editable types, kept across reloads until removed', async () => {
+		app = await openData();
+		await upload(app, [
+			{
+				name: 'Fuel prices.csv',
+				data: 'city;litre_price;day\nDeir ez-Zor;"1,5";2024-01-02\nالميادين;2;2024-01-03\n'
+			}
+		]);
+		const card = job(app, 'Fuel prices.csv');
+		await expect
+			.poll(() => card.getByLabel('Table name').inputValue(), { timeout: 30_000 })
+			.toBe('fuel_prices');
+		expect(await card.getByLabel('day').inputValue()).toBe('DATE');
+		expect(await card.getByLabel('litre_price').inputValue()).toBe('VARCHAR');
+		await card.getByLabel('day').selectOption('VARCHAR');
+		await card.getByRole('button', { name: 'Create table' }).click();
+		await expect
+			.poll(() => card.locator('[data-applied]').textContent(), { timeout: 30_000 })
+			.toContain('Created table fuel_prices with 2 rows');
+
+		await app.page.reload();
+		await waitForEngine(app.page);
+		const saved = app.page.locator('[data-saved] tbody tr');
+		await expect.poll(() => saved.count()).toBe(1);
+		expect(await saved.innerText()).toContain('new table fuel_prices');
+		expect(await saved.innerText()).toContain('2');
+
+		await app.page.getByRole('button', { name: 'Reset to shipped data' }).click();
+		await app.page.getByRole('button', { name: 'Yes, reset' }).click();
+		await expect.poll(() => app!.page.locator('[data-saved-empty]').count()).toBe(1);
+		expect(await incidents(app)).toBe(String(shippedCount));
+	});
+});

@@ -28,26 +28,33 @@ export interface NewEntries {
 	places: string[];
 }
 
-export const stageName = (table: string) => `raqib_stage_${table}`;
+let stages = 0;
+/** A fresh name for a staging table (TEMP: private to the connection, gone with it). */
+export const stageName = () => `raqib_stage_${++stages}`;
 const key = (table: TableName) => TABLE_KEYS[table];
 const columnList = (table: TableName, alias = '') =>
 	TABLE_COLUMNS[table].map((c) => alias + quoteIdent(c.name)).join(', ');
 
-/** Read a registered clean CSV into the staging table for `table`; throws on any value of the wrong type. */
-export async function stage(conn: Connector, table: TableName, file: string): Promise<void> {
+/** Read a registered clean CSV for `table` into staging table `into`; throws on any value of the wrong type. */
+export async function stage(
+	conn: Connector,
+	table: TableName,
+	file: string,
+	into: string
+): Promise<void> {
 	await conn.exec(
-		`CREATE OR REPLACE TEMP TABLE ${quoteIdent(stageName(table))} AS SELECT * FROM ${readCsvTyped(table, file)}`
+		`CREATE OR REPLACE TEMP TABLE ${quoteIdent(into)} AS SELECT * FROM ${readCsvTyped(table, file)}`
 	);
 }
 
-export async function dropStage(conn: Connector, table: string): Promise<void> {
-	await conn.exec(`DROP TABLE IF EXISTS temp.${quoteIdent(stageName(table))}`);
+export async function dropStage(conn: Connector, name: string): Promise<void> {
+	await conn.exec(`DROP TABLE IF EXISTS temp.${quoteIdent(name)}`);
 }
 
 /** How the staged rows compare with the live table, row by row on every column. */
-export async function diffStaged(conn: Connector, table: TableName): Promise<Diff> {
+export async function diffStaged(conn: Connector, table: TableName, staged: string): Promise<Diff> {
 	const k = quoteIdent(key(table));
-	const s = `temp.${quoteIdent(stageName(table))}`;
+	const s = `temp.${quoteIdent(staged)}`;
 	const t = `main.${quoteIdent(table)}`;
 	const changed = `row(${columnList(table, 's.')}) IS DISTINCT FROM row(${columnList(table, 't.')})`;
 	const [d] = await conn.query<Diff>(`SELECT count(*)::INTEGER AS rows,
@@ -68,12 +75,13 @@ FROM ${s} AS s LEFT JOIN ${t} AS t ON s.${k} = t.${k}`);
 export async function applyStaged(
 	conn: Connector,
 	table: TableName,
+	staged: string,
 	mode: ApplyMode,
 	entries: NewEntries,
 	persist: () => Promise<void> = async () => {}
 ): Promise<void> {
 	const k = quoteIdent(key(table));
-	const s = `temp.${quoteIdent(stageName(table))}`;
+	const s = `temp.${quoteIdent(staged)}`;
 	const t = `main.${quoteIdent(table)}`;
 	await transaction(conn, async () => {
 		await conn.exec(
@@ -87,7 +95,7 @@ export async function applyStaged(
 		await addEntries(conn, entries);
 		await persist();
 	});
-	await dropStage(conn, table);
+	await dropStage(conn, staged);
 }
 
 /** New actors, targets and places, named only (a target with its type): the rest is for the user to fill. */

@@ -16,6 +16,7 @@ import {
 	describeCsv,
 	diffStaged,
 	dropStage,
+	stageName,
 	dropTable,
 	readCsvSniffed,
 	stage,
@@ -32,103 +33,122 @@ export { StorageFullError } from './store';
 export { replayProblems } from './uploads';
 
 let session: Promise<WasmConnector> | null = null;
-const connection = () => (session ??= openConnector());
+let queue: Promise<unknown> = Promise.resolve();
 
-/** A file registered with DuckDB for one pending upload. */
+/**
+ * Run `work` on the upload connection once the work queued before it is
+ * done. One connection runs one statement stream at a time: several files
+ * picked together must not interleave their queries (or their transactions).
+ */
+function serial<T>(work: (conn: WasmConnector) => Promise<T>): Promise<T> {
+	const run = queue.then(async () => work(await (session ??= openConnector())));
+	queue = run.catch(() => {});
+	return run;
+}
+
+/** A file registered with DuckDB, and its staging table, for one pending upload. */
 export interface Staged {
 	file: string;
 	data: Blob;
+	table: string;
 }
 
 async function register(data: Blob): Promise<Staged> {
-	return { file: await registerBlob(await init(), data), data };
+	return { file: await registerBlob(await init(), data), data, table: stageName() };
 }
 
-/** Forget a pending upload: its staging table and its registered file. */
-export async function discard(staged: Staged, table?: string): Promise<void> {
-	const conn = await connection();
-	if (table) await dropStage(conn, table);
+async function release(conn: WasmConnector, staged: Staged): Promise<void> {
+	await dropStage(conn, staged.table);
 	await (await init()).dropFile(staged.file);
 }
 
-/** Load clean CSV rows into the staging table and compare them with the live table. */
-export async function stageRows(
-	table: TableName,
-	data: Blob
-): Promise<{ staged: Staged; diff: Diff }> {
-	const conn = await connection();
-	const staged = await register(data);
-	try {
-		await stage(conn, table, staged.file);
-		return { staged, diff: await diffStaged(conn, table) };
-	} catch (error) {
-		await discard(staged, table);
-		throw error;
-	}
+/** Forget a pending upload: its staging table and its registered file. */
+export function discard(staged: Staged): Promise<void> {
+	return serial((conn) => release(conn, staged));
+}
+
+/** Load clean CSV rows into a staging table and compare them with the live table. */
+export function stageRows(table: TableName, data: Blob): Promise<{ staged: Staged; diff: Diff }> {
+	return serial(async (conn) => {
+		const staged = await register(data);
+		try {
+			await stage(conn, table, staged.file, staged.table);
+			return { staged, diff: await diffStaged(conn, table, staged.table) };
+		} catch (error) {
+			await release(conn, staged);
+			throw error;
+		}
+	});
 }
 
 /** Swap staged rows in and save the upload, in one transaction. */
-export async function applyRows(
+export function applyRows(
 	staged: Staged,
 	meta: { file: string; table: TableName; mode: ApplyMode; rows: number; entries: NewEntries }
 ): Promise<void> {
-	const conn = await connection();
-	try {
-		await applyStaged(conn, meta.table, meta.mode, meta.entries, async () => {
-			await saveUpload({ ...meta, time: new Date().toISOString(), data: staged.data });
-		});
-	} finally {
-		await discard(staged, meta.table);
-	}
+	return serial(async (conn) => {
+		try {
+			await applyStaged(conn, meta.table, staged.table, meta.mode, meta.entries, async () => {
+				await saveUpload({ ...meta, time: new Date().toISOString(), data: staged.data });
+			});
+		} finally {
+			await release(conn, staged);
+		}
+	});
 }
 
 /** Register any other CSV and let DuckDB's sniffer infer its column types. */
-export async function sniffTable(
+export function sniffTable(
 	data: Blob,
 	delimiter: string
 ): Promise<{ staged: Staged; columns: ColumnType[] }> {
-	const conn = await connection();
-	const staged = await register(data);
-	try {
-		return { staged, columns: await describeCsv(conn, readCsvSniffed(staged.file, delimiter)) };
-	} catch (error) {
-		await discard(staged);
-		throw error;
-	}
+	return serial(async (conn) => {
+		const staged = await register(data);
+		try {
+			return { staged, columns: await describeCsv(conn, readCsvSniffed(staged.file, delimiter)) };
+		} catch (error) {
+			await release(conn, staged);
+			throw error;
+		}
+	});
 }
 
 /** Create the table from the file with the chosen types, and save the upload, in one transaction. */
-export async function createFromUpload(
+export function createFromUpload(
 	staged: Staged,
 	meta: { file: string; name: string; delimiter: string; types: Record<string, string> }
 ): Promise<number> {
-	const conn = await connection();
-	try {
-		const source = readCsvSniffed(staged.file, meta.delimiter, meta.types);
-		return await createTable(conn, meta.name, source, async (rows) => {
-			await saveUpload({
-				file: meta.file,
-				time: new Date().toISOString(),
-				table: meta.name,
-				mode: 'create',
-				rows,
-				data: staged.data,
-				delimiter: meta.delimiter,
-				types: meta.types
+	return serial(async (conn) => {
+		try {
+			const source = readCsvSniffed(staged.file, meta.delimiter, meta.types);
+			return await createTable(conn, meta.name, source, async (rows) => {
+				await saveUpload({
+					file: meta.file,
+					time: new Date().toISOString(),
+					table: meta.name,
+					mode: 'create',
+					rows,
+					data: staged.data,
+					delimiter: meta.delimiter,
+					types: meta.types
+				});
 			});
-		});
-	} finally {
-		await discard(staged);
-	}
+		} finally {
+			await release(conn, staged);
+		}
+	});
 }
 
-export async function existingTables(): Promise<string[]> {
-	return tableNames(await connection());
+export function existingTables(): Promise<string[]> {
+	return serial(tableNames);
 }
 
 /** The companion-table values an upload's rows may name. */
-export async function knownValues(): Promise<Known> {
-	const conn = await connection();
+export function knownValues(): Promise<Known> {
+	return serial(readKnown);
+}
+
+async function readKnown(conn: WasmConnector): Promise<Known> {
 	const values = async (sql: string) =>
 		(await conn.query<{ v: string }>(sql)).map((r) => r.v).filter((v) => v !== null);
 	return {
@@ -164,7 +184,7 @@ export async function removeSaved(upload: SavedUpload): Promise<void> {
 		upload.mode === 'create' &&
 		!rest.some((u) => u.mode === 'create' && u.table === upload.table)
 	)
-		await dropTable(await connection(), upload.table);
+		await serial((conn) => dropTable(conn, upload.table));
 	await restoreTables();
 }
 
@@ -172,19 +192,22 @@ export async function removeSaved(upload: SavedUpload): Promise<void> {
 export async function resetToShipped(): Promise<void> {
 	const saved = await listUploads();
 	await clearUploads();
-	const conn = await connection();
-	for (const u of saved) if (u.mode === 'create') await dropTable(conn, u.table);
+	await serial(async (conn) => {
+		for (const u of saved) if (u.mode === 'create') await dropTable(conn, u.table);
+	});
 	await restoreTables();
 }
 
 /** A SELECT's result as CSV bytes. */
 export async function exportQuery(select: string): Promise<Uint8Array> {
-	return exportCsv(await init(), await connection(), select);
+	const db = await init();
+	return serial((conn) => exportCsv(db, conn, select));
 }
 
 /** Stop the staging query running on the upload connection, if any. */
 export async function cancelStaging(): Promise<void> {
-	await (await connection()).cancel();
+	// Not queued: it must reach the statement that is running now.
+	await (await (session ??= openConnector())).cancel();
 }
 
 /**

@@ -2,7 +2,7 @@ import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
 import type { TableName } from '$lib/schema/tables';
 import type { Connector } from './connector';
 import { registerBlob } from './files';
-import { applyStaged, createTable, readCsvSniffed, stage } from './staging';
+import { applyStaged, createTable, readCsvSniffed, stage, stageName } from './staging';
 import { listUploads, type SavedUpload } from './store';
 
 /** Saved uploads that could not be re-applied at the last start-up, with the reason. */
@@ -47,10 +47,12 @@ async function replayOne(db: AsyncDuckDB, conn: Connector, upload: SavedUpload):
 			return;
 		}
 		const table = upload.table as TableName;
-		await stage(conn, table, file);
+		const staged = stageName();
+		await stage(conn, table, file, staged);
 		await applyStaged(
 			conn,
 			table,
+			staged,
 			upload.mode,
 			upload.entries ?? { actors: [], targets: [], places: [] }
 		);

@@ -173,7 +173,7 @@ export async function dismiss(job: UploadJob): Promise<void> {
 async function release(job: UploadJob): Promise<void> {
 	const staged = job.staged;
 	job.staged = null;
-	if (staged) await (await session()).discard(staged, job.summary?.kind).catch(() => {});
+	if (staged) await (await session()).discard(staged).catch(() => {});
 }
 
 export async function apply(job: UploadJob): Promise<void> {

@@ -30,8 +30,8 @@ const count = async (conn: Awaited<ReturnType<typeof shippedConnector>>) =>
 describe('staging and applying incident uploads', () => {
 	it('counts the shipped file itself as all unchanged', async () => {
 		const conn = await shippedConnector();
-		await stage(conn, 'incidents', 'data/incidents.csv');
-		const diff = await diffStaged(conn, 'incidents');
+		await stage(conn, 'incidents', 'data/incidents.csv', 'st');
+		const diff = await diffStaged(conn, 'incidents', 'st');
 		expect(diff).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: shipped.length - 1 });
 	});
 
@@ -41,9 +41,13 @@ describe('staging and applying incident uploads', () => {
 		const changed = first.replace(/,0,0,/, ',3,0,');
 		const added = first.replace(/^[^,]+/, 'TEST-NEW-1');
 		const file = write('upsert.csv', [header, changed, added].join('\r\n') + '\r\n');
-		await stage(conn, 'incidents', file);
-		expect(await diffStaged(conn, 'incidents')).toMatchObject({ rows: 2, added: 1, updated: 1 });
-		await applyStaged(conn, 'incidents', 'upsert', { ...none, actors: ['New actor'] });
+		await stage(conn, 'incidents', file, 'st');
+		expect(await diffStaged(conn, 'incidents', 'st')).toMatchObject({
+			rows: 2,
+			added: 1,
+			updated: 1
+		});
+		await applyStaged(conn, 'incidents', 'st', 'upsert', { ...none, actors: ['New actor'] });
 		expect(await count(conn)).toBe(before + 1);
 		const [actor] = await conn.query(`SELECT * FROM actors WHERE actor = 'New actor'`);
 		expect(actor).toBeTruthy();
@@ -52,8 +56,8 @@ describe('staging and applying incident uploads', () => {
 	it('replace leaves exactly the staged rows', async () => {
 		const conn = await shippedConnector();
 		const added = first.replace(/^[^,]+/, 'TEST-NEW-2');
-		await stage(conn, 'incidents', write('replace.csv', [header, added].join('\n')));
-		await applyStaged(conn, 'incidents', 'replace', none);
+		await stage(conn, 'incidents', write('replace.csv', [header, added].join('\n')), 'st');
+		await applyStaged(conn, 'incidents', 'st', 'replace', none);
 		expect(await count(conn)).toBe(1);
 	});
 
@@ -63,10 +67,11 @@ describe('staging and applying incident uploads', () => {
 		await stage(
 			conn,
 			'incidents',
-			write('rb.csv', [header, first.replace(/^[^,]+/, 'X-1')].join('\n'))
+			write('rb.csv', [header, first.replace(/^[^,]+/, 'X-1')].join('\n')),
+			'st'
 		);
 		await expect(
-			applyStaged(conn, 'incidents', 'replace', none, async () => {
+			applyStaged(conn, 'incidents', 'st', 'replace', none, async () => {
 				throw new Error('quota');
 			})
 		).rejects.toThrow('quota');
@@ -77,7 +82,7 @@ describe('staging and applying incident uploads', () => {
 		const conn = await shippedConnector();
 		const bad = first.replace(/^([^,]+),[^,]+,/, '$1,2022-13-45,');
 		await expect(
-			stage(conn, 'incidents', write('bad.csv', [header, bad].join('\n')))
+			stage(conn, 'incidents', write('bad.csv', [header, bad].join('\n')), 'st')
 		).rejects.toThrow();
 	});
 
