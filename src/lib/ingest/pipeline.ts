@@ -4,7 +4,7 @@ import { CsvError, RecordReader } from './csv-stream';
 import { CHUNK_BYTES, DecodeError, decodeChunks } from './decode';
 import { detectDialect } from './dialect';
 import { bomLength, detectEncoding, notText } from './encoding';
-import { detectTable, duplicateNames, mapHeader } from './headers';
+import { detectTable, duplicateNames, mapHeader, normalise } from './headers';
 import { References } from './references';
 import type { KnownKeys, ValidationContext } from './context';
 import {
@@ -160,6 +160,8 @@ async function readTable(
 	const mapping = inspection.mapping!;
 	const source = columns.map((c) => mapping.indexOf(c));
 	const width = inspection.header.length;
+	// Columns already in table order: rows are used as parsed, not copied.
+	const identity = width === columns.length && source.every((s, i) => s === i);
 	// The original bytes can be loaded as they are when they already are clean UTF-8 CSV with our header.
 	const passthrough =
 		inspection.encoding === 'utf-8' &&
@@ -167,7 +169,10 @@ async function readTable(
 		inspection.linebreak !== '\r' &&
 		width === columns.length &&
 		inspection.header.every((h, i) => h === columns[i]);
-	const refs = new References(kind, ctx.options.known);
+	// Place names become ids only in a column that is not literally place_id (an ACLED `location`).
+	const placeFrom = inspection.header[mapping.indexOf('place_id')];
+	const byName = placeFrom !== undefined && normalise(placeFrom) !== 'place_id';
+	const refs = new References(kind, ctx.options.known, byName);
 	const known = knownKeys(ctx.options.known);
 	const keys = new Map<string, number>();
 	const issues: Issue[] = [];
@@ -200,7 +205,7 @@ async function readTable(
 					problem: `has ${raw.length} cells; the header has ${width}`,
 					severity: 'error'
 				});
-			const record = source.map((s) => (s < 0 ? '' : (raw[s] ?? '')));
+			const record = identity ? raw : source.map((s) => (s < 0 ? '' : (raw[s] ?? '')));
 			refs.resolve(record, columns, row);
 			out.push(record);
 			lines.push(row);
@@ -272,12 +277,13 @@ function duplicateKeys(
 	file: string,
 	note: (i: Issue) => void
 ): void {
-	const local = new Set<string>();
+	const chunkStart = lines[0]!;
 	rows.forEach((r, i) => {
 		const id = r[0]!;
 		if (!id) return;
 		const before = seen.get(id);
-		if (before !== undefined && !local.has(id))
+		// A first occurrence in this same chunk is the validator's to report.
+		if (before !== undefined && before < chunkStart)
 			note({
 				file,
 				row: lines[i]!,
@@ -287,7 +293,6 @@ function duplicateKeys(
 				severity: 'error'
 			});
 		if (before === undefined) seen.set(id, lines[i]!);
-		local.add(id);
 	});
 }
 

@@ -33,12 +33,18 @@ export class References {
 	#placeByName = new Map<string, string>();
 	#placeColumn = -1;
 	#typeColumn = -1;
-	#unknown = new Map<string, UnknownRef>();
+	#unknown: Record<RefTable, Map<string, UnknownRef>> = {
+		actors: new Map(),
+		targets: new Map(),
+		places: new Map(),
+		reports: new Map()
+	};
 	#columnsSeen: string[] | null = null;
 
 	constructor(
 		private kind: TableName,
-		known?: Known
+		known?: Known,
+		resolveNames = true
 	) {
 		this.#known = {
 			actors: new Set(known?.actors),
@@ -46,7 +52,8 @@ export class References {
 			places: new Set(known?.places),
 			reports: new Set(known?.reports)
 		};
-		for (const [name, id] of known?.placeNames ?? []) this.#placeByName.set(fold(name), id);
+		if (resolveNames)
+			for (const [name, id] of known?.placeNames ?? []) this.#placeByName.set(fold(name), id);
 	}
 
 	/** Check one row (in table column order), fixing place names to ids in place. */
@@ -61,23 +68,25 @@ export class References {
 		}
 		for (const c of this.#checks) {
 			const cell = record[c.index]!;
-			const values = c.list ? cell.split(';') : [cell];
-			for (const raw of values) {
-				const value = raw.trim();
-				if (!value || this.#known[c.table].has(value)) continue;
-				const key = `${c.table}\u0000${value}`;
-				const seen = this.#unknown.get(key);
-				if (seen) seen.count++;
-				else
-					this.#unknown.set(key, {
-						table: c.table,
-						value,
-						row,
-						count: 1,
-						...this.#type(c.table, record)
-					});
-			}
+			if (!c.list) this.#check(c.table, cell, record, row);
+			else if (cell) for (const item of cell.split(';')) this.#check(c.table, item, record, row);
 		}
+	}
+
+	#check(table: RefTable, raw: string, record: string[], row: number): void {
+		if (!raw || this.#known[table].has(raw)) return;
+		const value = raw.trim();
+		if (!value || this.#known[table].has(value)) return;
+		const seen = this.#unknown[table].get(value);
+		if (seen) seen.count++;
+		else
+			this.#unknown[table].set(value, {
+				table,
+				value,
+				row,
+				count: 1,
+				...this.#type(table, record)
+			});
 	}
 
 	/** A new target's type, from the incident row that names it. */
@@ -87,7 +96,7 @@ export class References {
 	}
 
 	unknown(): UnknownRef[] {
-		return [...this.#unknown.values()];
+		return Object.values(this.#unknown).flatMap((m) => [...m.values()]);
 	}
 
 	#setup(columns: string[]): void {

@@ -38,11 +38,16 @@ function checkHeader(specs: readonly ColumnSpec[], header: string[], out: IssueS
 		out.warn(1, '', header.join(','), `columns are not in codebook order: ${expected.join(',')}`);
 }
 
-function rowView(header: string[], cells: string[], line: number): RowView {
+/** Column name → position, built once per table (not per row: uploads validate a million rows). */
+function columnIndex(header: string[]): Map<string, number> {
 	const index = new Map<string, number>();
 	header.forEach((h, i) => {
 		if (!index.has(h)) index.set(h, i);
 	});
+	return index;
+}
+
+function rowView(index: Map<string, number>, cells: string[], line: number): RowView {
 	return {
 		line,
 		get: (column) => {
@@ -82,6 +87,7 @@ function rowViews(
 	lines?: readonly number[]
 ): RowView[] {
 	const views: RowView[] = [];
+	const index = columnIndex(header);
 	rows.forEach((cells, i) => {
 		const line = lines?.[i] ?? i + 2;
 		if (cells.every((c) => c.trim() === '')) return out.warn(line, '', '', 'blank row (ignored)');
@@ -92,7 +98,7 @@ function rowViews(
 				cells.join(','),
 				`has ${cells.length} cells; the header has ${header.length}`
 			);
-		views.push(rowView(header, cells, line));
+		views.push(rowView(index, cells, line));
 	});
 	return views;
 }

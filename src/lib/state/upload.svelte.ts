@@ -202,8 +202,9 @@ export async function apply(job: UploadJob): Promise<void> {
 			});
 			job.appliedRows = s.rows ?? 0;
 		}
+		// Every view re-queries before the job says it is done.
+		await tablesChanged().catch(() => {});
 		job.phase = 'applied';
-		await tablesChanged();
 	} catch (error) {
 		job.error = {
 			key: error instanceof db.StorageFullError ? 'quota' : 'apply',
