@@ -138,7 +138,8 @@ describe('bad input', () => {
 			{ name: 'header.csv', data: csv([HEADER]) },
 			{ name: 'picture.csv', data: PNG },
 			{ name: 'quote.csv', data: csv([HEADER, good!]) + 'DEZ-2018-0999,"2018-02-07,1\n' },
-			{ name: 'twice.csv', data: 'a,b,A\n1,2,3\n' }
+			{ name: 'twice.csv', data: 'a,b,A\n1,2,3\n' },
+			{ name: 'other.csv', data: 'city,price\nHajin,2\nMayadin\n' }
 		]);
 		const rows = job(app, 'rows.csv');
 		await expect
@@ -148,6 +149,12 @@ describe('bad input', () => {
 		expect(table).toMatch(/2\s+event_date\s+2018-02-31\s+is not a real calendar date/);
 		expect(table).toContain('has 5 cells; the header has 20');
 		expect(await rows.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
+
+		const other = job(app, 'other.csv');
+		await expect
+			.poll(() => other.locator('[data-issues] tbody').innerText())
+			.toMatch(/3\s+has 1 cells; the header has 2/);
+		expect(await other.getByRole('button', { name: 'Create table' }).isDisabled()).toBe(true);
 
 		const alerts: Record<string, string> = {
 			'empty.csv': 'empty.csv is empty.',

@@ -63,8 +63,8 @@ export interface Inspection {
 }
 
 export interface ParseSummary extends Inspection {
-	/** Data rows (not counting the header or blank lines); null when DuckDB will count them. */
-	rows: number | null;
+	/** Data rows (not counting the header or blank lines). */
+	rows: number;
 	/** Columns of `preview` and of the output file. */
 	columns: string[];
 	/** The first rows as they will be stored. */

@@ -66,6 +66,7 @@ export class UploadJob {
 		if (!s) return true;
 		if (s.kind === 'table')
 			return (
+				s.errors > 0 ||
 				!this.tableName ||
 				this.columns.length === 0 ||
 				RESERVED.includes(this.tableName) ||
@@ -132,14 +133,16 @@ async function parse(job: UploadJob): Promise<void> {
 		job.task = null;
 		job.summary = summary;
 		const data = summary.output ?? job.file.slice(summary.bom);
-		if (summary.kind === 'table') {
+		if (summary.errors > 0) {
+			// Nothing to stage: the problems are listed and the file must be fixed.
+		} else if (summary.kind === 'table') {
 			job.phase = 'staging';
 			const { staged, columns } = await db.sniffTable(data, summary.delimiter);
 			job.staged = staged;
 			job.columns = columns;
 			job.existing = await db.existingTables();
 			if (!job.tableName) job.tableName = freeName(summary.file, job.existing);
-		} else if (summary.errors === 0) {
+		} else {
 			job.phase = 'staging';
 			const { staged, diff } = await db.stageRows(summary.kind, data);
 			job.staged = staged;
@@ -197,10 +200,10 @@ export async function apply(job: UploadJob): Promise<void> {
 				file: s.file,
 				table: s.kind,
 				mode: job.mode,
-				rows: s.rows ?? 0,
+				rows: s.rows,
 				entries: job.acceptNew ? entries(s.unknown) : { actors: [], targets: [], places: [] }
 			});
-			job.appliedRows = s.rows ?? 0;
+			job.appliedRows = s.rows;
 		}
 		// Every view re-queries before the job says it is done.
 		await tablesChanged().catch(() => {});

@@ -131,11 +131,22 @@ describe('parsing an upload', () => {
 		expect(s).toMatchObject({
 			kind: 'table',
 			delimiter: ';',
-			rows: null,
+			rows: 1,
 			output: null,
 			header: ['city', 'price']
 		});
 		expect(s.preview).toEqual([['Deir ez-Zor', '1,5']]);
+	});
+
+	it('reports ragged rows of any other CSV by row, and converts it to UTF-8 when needed', async () => {
+		const s = await parseFile(
+			file(windows1256('مدينة,سعر\r\nالميادين,2\r\nهجين\r\n'), 'prices.csv'),
+			{},
+			validateDates
+		);
+		expect(s).toMatchObject({ kind: 'table', encoding: 'windows-1256', rows: 2, errors: 1 });
+		expect(s.issues[0]).toMatchObject({ row: 3, problem: 'has 1 cells; the header has 2' });
+		expect(await s.output!.text()).toBe('مدينة,سعر\r\nالميادين,2\r\nهجين\r\n');
 	});
 
 	it('refuses bad files with a reason, row and column', async () => {
