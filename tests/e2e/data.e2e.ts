@@ -188,7 +188,7 @@ describe('other CSVs', () => {
 		await card.getByRole('button', { name: 'Create table' }).click();
 		await expect
 			.poll(() => card.locator('[data-applied]').textContent(), { timeout: 30_000 })
-			.toContain('Created table fuel_prices with 2 rows');
+			.toContain('Created table fuel_prices (rows: 2)');
 
 		await app.page.reload();
 		await waitForEngine(app.page);
