@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { windows1256, withBom, PNG } from '../fixtures/make';
@@ -201,5 +203,28 @@ describe('other CSVs', () => {
 		await app.page.getByRole('button', { name: 'Yes, reset' }).click();
 		await expect.poll(() => app!.page.locator('[data-saved-empty]').count()).toBe(1);
 		expect(await incidents(app)).toBe(String(shippedCount));
+	});
+});
+
+describe('large files', () => {
+	it('shows progress and can be cancelled, leaving the tables as they were', async () => {
+		app = await openData();
+		// About 60 MB of valid incident rows (ids repeat: the parse is cancelled long before that matters).
+		const body = shipped
+			.slice(1)
+			.map((r) => Papa.unparse([r]))
+			.join('\n');
+		const path = join(mkdtempSync(join(tmpdir(), 'raqib-big-')), 'big.csv');
+		const copies = Math.ceil(60e6 / body.length);
+		writeFileSync(path, HEADER.join(',') + '\n' + Array(copies).fill(body).join('\n') + '\n');
+		await app.page.getByLabel('Upload CSV').setInputFiles(path);
+		const card = job(app, 'big.csv');
+		const cancel = card.getByRole('button', { name: 'Cancel' });
+		await cancel.waitFor({ timeout: 30_000 });
+		expect(await card.getByRole('status').textContent()).toMatch(/Reading|Loading/);
+		await cancel.click();
+		await expect.poll(() => card.getByText('Cancelled. Nothing was changed.').count()).toBe(1);
+		expect(await incidents(app)).toBe(String(shippedCount));
+		rmSync(path, { force: true });
 	});
 });

@@ -56,6 +56,8 @@ export class UploadJob {
 	/** Rows in the table created or merged, once applied. */
 	appliedRows = $state(0);
 	task: ParseTask | null = null;
+	/** The user pressed Cancel during this parse or staging. */
+	cancelled = false;
 	staged: Staged | null = null;
 
 	constructor(readonly file: File) {}
@@ -118,6 +120,7 @@ export function remap(job: UploadJob, index: number, target: string | null): voi
 async function parse(job: UploadJob): Promise<void> {
 	await release(job);
 	Object.assign(job, { phase: 'parsing', failure: null, error: null, diff: null, progress: null });
+	job.cancelled = false;
 	try {
 		await boot();
 		const db = await session();
@@ -148,10 +151,14 @@ async function parse(job: UploadJob): Promise<void> {
 			job.staged = staged;
 			job.diff = diff;
 		}
+		if (job.cancelled) throw new Error('cancelled');
 		job.phase = 'review';
 	} catch (error) {
 		job.task = null;
-		if (isFailure(error)) {
+		if (job.cancelled) {
+			await release(job);
+			job.phase = 'cancelled';
+		} else if (isFailure(error)) {
 			job.failure = error;
 			job.phase = error.code === 'cancelled' ? 'cancelled' : 'failed';
 		} else {
@@ -162,6 +169,7 @@ async function parse(job: UploadJob): Promise<void> {
 }
 
 export async function cancel(job: UploadJob): Promise<void> {
+	job.cancelled = true;
 	if (job.task) return job.task.cancel();
 	if (job.phase === 'staging') await (await session()).cancelStaging();
 }
