@@ -132,6 +132,8 @@ async function parse(job: UploadJob): Promise<void> {
 			today: new Date().toISOString().slice(0, 10)
 		};
 		job.task = parseInWorker(job.file, options, (p) => (job.progress = p));
+		// Cancel may have been pressed while the engine was still starting.
+		if (job.cancelled) job.task.cancel();
 		const summary = await job.task.result;
 		job.task = null;
 		job.summary = summary;
