@@ -124,6 +124,22 @@ describe('encodings and downloads', () => {
 		expect(await again.locator('[data-updated]').textContent()).toBe('0');
 		expect(await again.locator('[data-unchanged]').textContent()).toBe(String(shippedCount + 3));
 		expect(await again.locator('[data-issues]').count()).toBe(0);
+
+		// The same table under ACLED's column names maps back onto ours: again nothing to change.
+		await app.page.getByLabel('Use ACLED column names').check();
+		const [acled] = await Promise.all([
+			app.page.waitForEvent('download'),
+			app.page.getByRole('button', { name: 'incidents.csv' }).click()
+		]);
+		const acledText = readFileSync((await acled.path())!, 'utf8');
+		expect(acledText.split('\n')[0]).toMatch(/^event_id_cnty,event_date,.*,location,.*,source,/);
+		await upload(app, [{ name: 'acled.csv', data: acledText }]);
+		const mapped = job(app, 'acled.csv');
+		await poll(() => mapped.locator('[data-unchanged]').textContent()).toBe(
+			String(shippedCount + 3)
+		);
+		expect(await mapped.locator('[data-added]').textContent()).toBe('0');
+		expect(await mapped.locator('[data-updated]').textContent()).toBe('0');
 	});
 });
 
