@@ -15,15 +15,9 @@ import type {
 	Progress,
 	UnknownRef
 } from '$lib/ingest/types';
-import type {
-	ApplyMode,
-	ColumnType,
-	Diff,
-	NewEntries,
-	SavedUpload,
-	Staged
-} from '$lib/db/upload-session';
-import { boot, refreshDataset } from './engine.svelte';
+import type { ApplyMode, ColumnType, Diff, NewEntries, Staged } from '$lib/db/upload-session';
+import { boot } from './engine.svelte';
+import { tablesChanged } from './upload-saved.svelte';
 
 export type Phase =
 	'parsing' | 'staging' | 'review' | 'applying' | 'applied' | 'failed' | 'cancelled';
@@ -84,10 +78,6 @@ export class UploadJob {
 
 class UploadState {
 	jobs = $state<UploadJob[]>([]);
-	saved = $state.raw<SavedUpload[]>([]);
-	/** Saved uploads that could not be re-applied at start-up. */
-	problems = $state.raw<{ file: string; message: string }[]>([]);
-	busy = $state(false);
 }
 
 export const uploads = new UploadState();
@@ -236,62 +226,6 @@ function entries(unknown: UnknownRef[]): NewEntries {
 	};
 }
 
-/** Load the list of saved uploads (and start-up replay problems). */
-export async function loadSaved(): Promise<void> {
-	await boot();
-	const db = await session();
-	uploads.saved = await db.savedUploads().catch(() => []);
-	uploads.problems = db.replayProblems.map((p) => ({
-		file: p.upload?.file ?? '',
-		message: p.message
-	}));
-}
-
-export async function removeSaved(upload: SavedUpload): Promise<void> {
-	await busy(async () => (await session()).removeSaved(upload));
-}
-
-export async function resetToShipped(): Promise<void> {
-	await busy(async () => (await session()).resetToShipped());
-}
-
-async function busy(work: () => Promise<void>): Promise<void> {
-	uploads.busy = true;
-	try {
-		await work();
-		await tablesChanged();
-	} finally {
-		uploads.busy = false;
-	}
-}
-
-async function tablesChanged(): Promise<void> {
-	await refreshDataset(await boot());
-	await loadSaved();
-	channel()?.postMessage('changed');
-}
-
-/** Another tab applied or removed an upload: rebuild this tab's tables from storage too. */
-let listening: BroadcastChannel | null = null;
-function channel(): BroadcastChannel | null {
-	if (typeof BroadcastChannel === 'undefined') return null;
-	if (!listening) {
-		listening = new BroadcastChannel('raqib-uploads');
-		listening.onmessage = async () => {
-			const db = await import('$lib/db');
-			await db.restoreTables();
-			await refreshDataset(await boot());
-			await loadSaved();
-		};
-	}
-	return listening;
-}
-
-export function listenToOtherTabs(): void {
-	channel();
-}
-
-/** The problems found, as a CSV file the user can open next to theirs. */
 export function issuesCsv(summary: ParseSummary): Blob {
 	const rows = summary.issues.map((i) => [i.file, i.row, i.column, i.value, i.problem, i.severity]);
 	const text = Papa.unparse({
@@ -334,11 +268,4 @@ function remember(table: TableName, column: string, target: string | null): void
 	} catch {
 		// Storage full or disabled: the mapping still applies to this upload.
 	}
-}
-
-/** A codebook table as CSV bytes in the upload format (optionally with ACLED's incident column names). */
-export async function downloadTable(table: TableName, acled: boolean): Promise<Uint8Array> {
-	await boot();
-	const { ACLED_NAMES } = await import('$lib/ingest/headers');
-	return (await session()).exportTable(table, acled ? ACLED_NAMES : {});
 }
