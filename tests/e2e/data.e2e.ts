@@ -82,6 +82,29 @@ describe('uploading incident updates', () => {
 	});
 });
 
+describe('browser storage', () => {
+	it('reports a full storage quota and applies nothing', async () => {
+		app = await openApp();
+		// Simulate a full disk: every IndexedDB write fails as Chromium fails it when over quota.
+		await app.page.addInitScript(() => {
+			IDBObjectStore.prototype.add = function () {
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			};
+		});
+		await app.page.goto(app.base + '/data');
+		await waitForEngine(app.page);
+		await upload(app, [{ name: 'update.csv', data: csv([HEADER, ...threeNew()]) }]);
+		const card = job(app, 'update.csv');
+		await poll(() => card.locator('[data-added]').textContent()).toBe('3');
+		await card.getByRole('button', { name: 'Apply' }).click();
+		await poll(() => card.getByRole('alert').textContent()).toContain(
+			'Nothing was changed: the browser has no storage space left'
+		);
+		expect(await incidents(app)).toBe(String(shippedCount));
+		expect(await app.page.locator('[data-saved-empty]').count()).toBe(1);
+	});
+});
+
 describe('encodings and downloads', () => {
 	it('reads Windows-1256 and UTF-8-with-BOM files with correct Arabic, and a download re-uploads as a no-op', async () => {
 		app = await openData();
