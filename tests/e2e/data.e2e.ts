@@ -82,6 +82,30 @@ describe('uploading incident updates', () => {
 	});
 });
 
+describe('extra columns', () => {
+	it('are listed, and a kept one lands in incidents_extra and survives a reload', async () => {
+		app = await openData();
+		const rows = threeNew().map((r, i) => [...r, `https://example.org/${i}`]);
+		await upload(app, [{ name: 'with-url.csv', data: csv([[...HEADER, 'source_url'], ...rows]) }]);
+		const card = job(app, 'with-url.csv');
+		await poll(() => card.getByText('not loaded: source_url').count()).toBe(1);
+		await card.getByLabel('source_url', { exact: true }).selectOption('+keep');
+		await poll(() => card.getByLabel('source_url', { exact: true }).inputValue()).toBe('+keep');
+		await poll(() => card.locator('[data-added]').textContent()).toBe('3');
+		await card.getByRole('button', { name: 'Apply' }).click();
+		await poll(() => card.locator('[data-applied]').count()).toBe(1);
+
+		await app.page.reload();
+		await waitForEngine(app.page);
+		await poll(() => incidents(app!)).toBe(String(shippedCount + 3));
+		// The side table exists: a new table from incidents_extra.csv is offered another name.
+		await upload(app, [{ name: 'incidents_extra.csv', data: 'a,b\n1,2\n' }]);
+		await poll(() => job(app!, 'incidents_extra.csv').getByLabel('Table name').inputValue()).toBe(
+			'incidents_extra_2'
+		);
+	});
+});
+
 describe('browser storage', () => {
 	it('reports a full storage quota and applies nothing', async () => {
 		app = await openApp();

@@ -78,7 +78,8 @@ export async function applyStaged(
 	staged: string,
 	mode: ApplyMode,
 	entries: NewEntries,
-	persist: () => Promise<void> = async () => {}
+	persist: () => Promise<void> = async () => {},
+	extra: ExtraColumns | null = null
 ): Promise<void> {
 	const k = quoteIdent(key(table));
 	const s = `temp.${quoteIdent(staged)}`;
@@ -93,9 +94,33 @@ export async function applyStaged(
 			`INSERT INTO ${t} (${columnList(table)}) SELECT ${columnList(table)} FROM ${s}`
 		);
 		await addEntries(conn, entries);
+		if (extra) await upsertExtra(conn, table, extra);
 		await persist();
 	});
 	await dropStage(conn, staged);
+}
+
+/** Columns of an upload kept beside a codebook table: a registered CSV of the key and those columns. */
+export interface ExtraColumns {
+	file: string;
+	columns: string[];
+}
+
+/** The side table that keeps extra columns of `table`'s uploads, for SQL: `<table>_extra`. */
+export const extraTable = (table: TableName) => `${table}_extra`;
+
+/** Upsert kept columns, as text, by key into `<table>_extra` (created and widened as needed). */
+async function upsertExtra(conn: Connector, table: TableName, extra: ExtraColumns): Promise<void> {
+	const t = `main.${quoteIdent(extraTable(table))}`;
+	const k = quoteIdent(key(table));
+	const names = extra.columns.map(quoteIdent);
+	await conn.exec(`CREATE TABLE IF NOT EXISTS ${t} (${k} VARCHAR)`);
+	for (const n of names) await conn.exec(`ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS ${n} VARCHAR`);
+	const source = `read_csv(${quoteLiteral(extra.file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${[key(table), ...extra.columns].map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ')}})`;
+	await conn.exec(`DELETE FROM ${t} WHERE ${k} IN (SELECT ${k} FROM ${source})`);
+	await conn.exec(
+		`INSERT INTO ${t} (${[k, ...names].join(', ')}) SELECT ${[k, ...names].join(', ')} FROM ${source}`
+	);
 }
 
 /** New actors, targets and places, named only (a target with its type): the rest is for the user to fill. */

@@ -23,6 +23,8 @@ export interface SavedUpload {
 	delimiter?: string;
 	types?: Record<string, string>;
 	entries?: NewEntries;
+	/** Extra columns the user kept, for `<table>_extra`: the key and those columns as CSV. */
+	extra?: { data: Blob; columns: string[] };
 }
 
 /** Browser storage is full (or refused): nothing was saved or applied. */

@@ -4,7 +4,7 @@
  * tables, remove saved uploads, reset, export. Runs on its own connection so
  * staging never shares a transaction with the dashboards' queries.
  */
-import { TABLE_COLUMNS, TABLE_KEYS, type TableName } from '$lib/schema/tables';
+import { TABLE_COLUMNS, TABLE_KEYS, TABLE_NAMES, type TableName } from '$lib/schema/tables';
 import { quoteIdent } from '$lib/query/sql';
 import type { Known } from '$lib/ingest/types';
 import { init, openConnector, restoreTables } from './index';
@@ -18,6 +18,7 @@ import {
 	dropStage,
 	stageName,
 	dropTable,
+	extraTable,
 	readCsvSniffed,
 	stage,
 	tableNames,
@@ -81,19 +82,37 @@ export function stageRows(table: TableName, data: Blob): Promise<{ staged: Stage
 	});
 }
 
-/** Swap staged rows in and save the upload, in one transaction. */
+/** Swap staged rows (and kept extra columns) in and save the upload, in one transaction. */
 export function applyRows(
 	staged: Staged,
-	meta: { file: string; table: TableName; mode: ApplyMode; rows: number; entries: NewEntries }
+	meta: { file: string; table: TableName; mode: ApplyMode; rows: number; entries: NewEntries },
+	extra: { data: Blob; columns: string[] } | null
 ): Promise<void> {
 	return serial(async (conn) => {
+		const db = await init();
+		const extraFile = extra ? await registerBlob(db, extra.data) : null;
 		try {
-			await applyStaged(conn, meta.table, staged.table, meta.mode, meta.entries, async () => {
-				await saveUpload({ ...meta, time: new Date().toISOString(), data: staged.data });
-			});
+			const save = async () => {
+				await saveUpload({
+					...meta,
+					time: new Date().toISOString(),
+					data: staged.data,
+					...(extra ? { extra } : {})
+				});
+			};
+			const columns = extra && extraFile ? { file: extraFile, columns: extra.columns } : null;
+			await applyStaged(conn, meta.table, staged.table, meta.mode, meta.entries, save, columns);
 		} finally {
 			await release(conn, staged);
+			if (extraFile) await db.dropFile(extraFile);
 		}
+	});
+}
+
+/** Drop the side tables of kept columns; the replay of saved uploads recreates what remains. */
+function dropExtras(): Promise<void> {
+	return serial(async (conn) => {
+		for (const t of TABLE_NAMES) await dropTable(conn, extraTable(t));
 	});
 }
 
@@ -185,6 +204,7 @@ export async function removeSaved(upload: SavedUpload): Promise<void> {
 		!rest.some((u) => u.mode === 'create' && u.table === upload.table)
 	)
 		await serial((conn) => dropTable(conn, upload.table));
+	await dropExtras();
 	await restoreTables();
 }
 
@@ -195,6 +215,7 @@ export async function resetToShipped(): Promise<void> {
 	await serial(async (conn) => {
 		for (const u of saved) if (u.mode === 'create') await dropTable(conn, u.table);
 	});
+	await dropExtras();
 	await restoreTables();
 }
 

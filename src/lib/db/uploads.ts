@@ -49,13 +49,20 @@ async function replayOne(db: AsyncDuckDB, conn: Connector, upload: SavedUpload):
 		const table = upload.table as TableName;
 		const staged = stageName();
 		await stage(conn, table, file, staged);
-		await applyStaged(
-			conn,
-			table,
-			staged,
-			upload.mode,
-			upload.entries ?? { actors: [], targets: [], places: [] }
-		);
+		const extraFile = upload.extra ? await registerBlob(db, upload.extra.data) : null;
+		try {
+			await applyStaged(
+				conn,
+				table,
+				staged,
+				upload.mode,
+				upload.entries ?? { actors: [], targets: [], places: [] },
+				async () => {},
+				extraFile && upload.extra ? { file: extraFile, columns: upload.extra.columns } : null
+			);
+		} finally {
+			if (extraFile) await db.dropFile(extraFile);
+		}
 	} finally {
 		await db.dropFile(file);
 	}

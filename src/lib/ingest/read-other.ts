@@ -64,6 +64,7 @@ export async function readOther(
 		errors,
 		warnings: 0,
 		unknown: [],
+		extra: null,
 		output
 	};
 }

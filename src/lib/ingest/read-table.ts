@@ -45,6 +45,14 @@ export async function readTable(
 	const refs = new References(kind, ctx.options.known, byName);
 	const known = knownKeys(ctx.options.known);
 	const keys = new Map<string, number>();
+	// File columns with no place in the table that the user chose to keep: they go, with the
+	// row's key, into a side table (`incidents_extra`, …) for SQL; the codebook table stays as it is.
+	const kept = inspection.header
+		.map((h, i) => (mapping[i] === null && ctx.options.keep?.includes(normalise(h)) ? i : -1))
+		.filter((i) => i >= 0);
+	const extraParts: string[] = [
+		Papa.unparse([[columns[0]!, ...kept.map((i) => inspection.header[i]!)]]) + '\n'
+	];
 	const issues: Issue[] = [];
 	let errors = 0;
 	let warnings = 0;
@@ -61,6 +69,7 @@ export async function readTable(
 
 	const take = ({ rows, first, bytesRead }: Batch) => {
 		const out: string[][] = [];
+		const extra: string[][] = [];
 		const lines: number[] = [];
 		rows.forEach((raw, i) => {
 			if (raw.length === 0) return;
@@ -77,6 +86,7 @@ export async function readTable(
 				});
 			const record = identity ? raw : source.map((s) => (s < 0 ? '' : (raw[s] ?? '')));
 			refs.resolve(record, columns, row);
+			if (kept.length) extra.push([record[0]!, ...kept.map((k) => raw[k]!)]);
 			out.push(record);
 			lines.push(row);
 		});
@@ -92,6 +102,7 @@ export async function readTable(
 		});
 		for (const issue of found) note(issue);
 		duplicateKeys(out, lines, keys, columns[0]!, file.name, note);
+		if (extra.length) extraParts.push(Papa.unparse(extra, { newline: '\n' }) + '\n');
 		if (passthrough) return;
 		const text = Papa.unparse(out, { newline: '\n' }) + '\n';
 		parts.push(text);
@@ -115,7 +126,13 @@ export async function readTable(
 		errors,
 		warnings,
 		unknown: refs.unknown(),
-		output: passthrough ? null : new Blob([blob, ...parts], { type: 'text/csv' })
+		output: passthrough ? null : new Blob([blob, ...parts], { type: 'text/csv' }),
+		extra: kept.length
+			? {
+					columns: kept.map((i) => inspection.header[i]!),
+					output: new Blob(extraParts, { type: 'text/csv' })
+				}
+			: null
 	};
 }
 

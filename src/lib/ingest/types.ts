@@ -31,6 +31,8 @@ export interface ParseOptions {
 	kind?: FileKind;
 	/** Explicit target column per file column (the user edited the mapping). */
 	mapping?: Mapping;
+	/** Normalised names of unmapped file columns to keep in the side table `<table>_extra`. */
+	keep?: string[];
 	/** Choices remembered from earlier uploads: normalised file column → table column or null. */
 	remembered?: Partial<Record<TableName, Record<string, string | null>>>;
 	known?: Known;
@@ -79,6 +81,8 @@ export interface ParseSummary extends Inspection {
 	 * or null when the original (from byte `bom`) already is exactly that.
 	 */
 	output: Blob | null;
+	/** Kept extra columns: the key column and those columns, as UTF-8 CSV for `<table>_extra`. */
+	extra: { columns: string[]; output: Blob } | null;
 }
 
 /** Why a file could not be read at all; `row` is a spreadsheet row where it applies. */

@@ -52,6 +52,8 @@ export class UploadJob {
 	task: ParseTask | null = null;
 	/** The user pressed Cancel during this parse or staging. */
 	cancelled = false;
+	/** Which parse of this file is the current one. */
+	run = 0;
 	staged: Staged | null = null;
 
 	constructor(readonly file: File) {}
@@ -100,17 +102,30 @@ export function reparse(job: UploadJob, patch: Partial<ParseOptions>): void {
 export function remap(job: UploadJob, index: number, target: string | null): void {
 	const s = job.summary;
 	if (!s?.mapping || s.kind === 'table') return;
+	const name = normalise(s.header[index]!);
+	const keep = (job.options.keep ?? []).filter((k) => k !== name);
+	if (target === KEEP) keep.push(name);
+	const column = target === KEEP ? null : target;
 	const mapping: Mapping = s.mapping.map((m, i) =>
-		i === index ? target : m === target ? null : m
+		i === index ? column : m === column ? null : m
 	);
-	remember(s.kind, normalise(s.header[index]!), target);
-	reparse(job, { mapping, kind: s.kind });
+	if (target !== KEEP) remember(s.kind, name, target);
+	reparse(job, { mapping, kind: s.kind, keep });
 }
 
+/** The choice, for a file column with no place in the table, to keep it in `<table>_extra`. */
+export const KEEP = '+keep';
+
 async function parse(job: UploadJob): Promise<void> {
-	await release(job);
+	// A newer parse of the same file (the user changed a choice) supersedes this one.
+	const run = ++job.run;
+	const current = () => job.run === run;
+	job.task?.cancel();
+	job.task = null;
+	// Synchronously, so the old review (and its Apply button) is gone before anything else runs.
 	Object.assign(job, { phase: 'parsing', failure: null, error: null, diff: null, progress: null });
 	job.cancelled = false;
+	await release(job);
 	try {
 		await boot();
 		const db = await session();
@@ -121,10 +136,13 @@ async function parse(job: UploadJob): Promise<void> {
 			remembered: readRemembered(),
 			today: new Date().toISOString().slice(0, 10)
 		};
-		job.task = parseInWorker(job.file, options, (p) => (job.progress = p));
+		if (!current()) return;
+		const task = parseInWorker(job.file, options, (p) => current() && (job.progress = p));
+		job.task = task;
 		// Cancel may have been pressed while the engine was still starting.
-		if (job.cancelled) job.task.cancel();
-		const summary = await job.task.result;
+		if (job.cancelled) task.cancel();
+		const summary = await task.result;
+		if (!current()) return;
 		job.task = null;
 		job.summary = summary;
 		const data = summary.output ?? job.file.slice(summary.bom);
@@ -133,6 +151,7 @@ async function parse(job: UploadJob): Promise<void> {
 		} else if (summary.kind === 'table') {
 			job.phase = 'staging';
 			const { staged, columns } = await db.sniffTable(data, summary.delimiter);
+			if (!current()) return void db.discard(staged);
 			job.staged = staged;
 			job.columns = columns;
 			job.existing = await db.existingTables();
@@ -140,12 +159,14 @@ async function parse(job: UploadJob): Promise<void> {
 		} else {
 			job.phase = 'staging';
 			const { staged, diff } = await db.stageRows(summary.kind, data);
+			if (!current()) return void db.discard(staged);
 			job.staged = staged;
 			job.diff = diff;
 		}
 		if (job.cancelled) throw new Error('cancelled');
 		job.phase = 'review';
 	} catch (error) {
+		if (!current()) return;
 		job.task = null;
 		if (job.cancelled) {
 			await release(job);
@@ -196,13 +217,17 @@ export async function apply(job: UploadJob): Promise<void> {
 				types
 			});
 		} else {
-			await db.applyRows(staged, {
-				file: s.file,
-				table: s.kind,
-				mode: job.mode,
-				rows: s.rows,
-				entries: job.acceptNew ? entries(s.unknown) : { actors: [], targets: [], places: [] }
-			});
+			await db.applyRows(
+				staged,
+				{
+					file: s.file,
+					table: s.kind,
+					mode: job.mode,
+					rows: s.rows,
+					entries: job.acceptNew ? entries(s.unknown) : { actors: [], targets: [], places: [] }
+				},
+				s.extra ? { data: s.extra.output, columns: s.extra.columns } : null
+			);
 			job.appliedRows = s.rows;
 		}
 		// Every view re-queries before the job says it is done.

@@ -53,6 +53,26 @@ describe('staging and applying incident uploads', () => {
 		expect(actor).toBeTruthy();
 	});
 
+	it('keeps extra columns in <table>_extra, upserted by key', async () => {
+		const conn = await shippedConnector();
+		const id = first.split(',')[0]!;
+		await stage(conn, 'incidents', write('x.csv', [header, first].join('\n')), 'st');
+		const extra = write('extra.csv', `incident_id,url\n${id},"https://a, b"\n`);
+		await applyStaged(conn, 'incidents', 'st', 'upsert', none, undefined, {
+			file: extra,
+			columns: ['url']
+		});
+		await stage(conn, 'incidents', write('y.csv', [header, first].join('\n')), 'st');
+		const again = write('extra2.csv', `incident_id,url,coder\n${id},https://c,sa\n`);
+		await applyStaged(conn, 'incidents', 'st', 'upsert', none, undefined, {
+			file: again,
+			columns: ['url', 'coder']
+		});
+		expect(await conn.query('SELECT * FROM incidents_extra')).toEqual([
+			{ incident_id: id, url: 'https://c', coder: 'sa' }
+		]);
+	});
+
 	it('replace leaves exactly the staged rows', async () => {
 		const conn = await shippedConnector();
 		const added = first.replace(/^[^,]+/, 'TEST-NEW-2');

@@ -110,6 +110,21 @@ describe('parsing an upload', () => {
 		]);
 	});
 
+	it('keeps chosen extra columns, with the row key, for the side table', async () => {
+		const header = [...HEADER, 'Source URL', 'coder'];
+		const rows = [
+			header,
+			[...ROW(1001), 'https://example.org/a', 'sa'],
+			[...ROW(1002), 'b, c', 'ra']
+		];
+		const s = await parseFile(file(csv(rows)), { keep: ['source_url'] }, validateDates);
+		expect(s.extra?.columns).toEqual(['Source URL']);
+		expect(await s.extra!.output.text()).toBe(
+			'incident_id,Source URL\nDEZ-2018-1001,https://example.org/a\nDEZ-2018-1002,"b, c"\n'
+		);
+		expect(s.output).not.toBeNull();
+	});
+
 	it('finds ids repeated across chunks', async () => {
 		const rows = [HEADER, ...Array.from({ length: 500 }, (_, i) => ROW(i + 1)), ROW(2)];
 		const s = await parseFile(file(csv(rows)), {}, validateDates, undefined, 2048);

@@ -56,6 +56,7 @@ export const data = {
 	'data.mapping.file': 'In the file',
 	'data.mapping.table': 'Goes to',
 	'data.mapping.drop': '(not loaded)',
+	'data.mapping.keep': '(keep in table {table})',
 	'data.mapping.dropped': '{count} columns of the file are not loaded: {names}.',
 	'data.mapping.missing': 'Missing from the file: {names}.',
 	'data.issues.heading': 'Problems',
