@@ -15,10 +15,15 @@ export function duckType(type: ColumnType): string {
 	}
 }
 
-/** `CREATE OR REPLACE TABLE` from a registered CSV file, typed by the codebook, not by the sniffer. */
-export function createFromCsv(table: TableName, file: string, into: string = table): string {
+/** `read_csv(…)` of a registered UTF-8, comma-separated file with `table`'s header, typed by the codebook, not by the sniffer. */
+export function readCsvTyped(table: TableName, file: string): string {
 	const columns = TABLE_COLUMNS[table].map(
 		(c) => `${quoteLiteral(c.name)}: ${quoteLiteral(duckType(c.type))}`
 	);
-	return `CREATE OR REPLACE TABLE ${quoteIdent(into)} AS SELECT * FROM read_csv(${quoteLiteral(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${columns.join(', ')}})`;
+	return `read_csv(${quoteLiteral(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${columns.join(', ')}})`;
+}
+
+/** `CREATE OR REPLACE TABLE` from a registered CSV file, typed by the codebook, not by the sniffer. */
+export function createFromCsv(table: TableName, file: string, into: string = table): string {
+	return `CREATE OR REPLACE TABLE ${quoteIdent(into)} AS SELECT * FROM ${readCsvTyped(table, file)}`;
 }

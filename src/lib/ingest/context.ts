@@ -23,6 +23,11 @@ export interface ValidationContext {
 	today?: string;
 	/** The text of a source report, or undefined when not available (evidence check skipped). */
 	reportText?: (reportId: string) => string | undefined;
+	/**
+	 * The spreadsheet line of each row, when `rows` is not the whole file from
+	 * line 2 on (the upload validates a large file chunk by chunk). Default i + 2.
+	 */
+	lines?: readonly number[];
 }
 
 /** A data row with its spreadsheet line number; `get` returns '' for a missing column. */

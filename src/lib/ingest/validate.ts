@@ -38,11 +38,16 @@ function checkHeader(specs: readonly ColumnSpec[], header: string[], out: IssueS
 		out.warn(1, '', header.join(','), `columns are not in codebook order: ${expected.join(',')}`);
 }
 
-function rowView(header: string[], cells: string[], line: number): RowView {
+/** Column name → position, built once per table (not per row: uploads validate a million rows). */
+function columnIndex(header: string[]): Map<string, number> {
 	const index = new Map<string, number>();
 	header.forEach((h, i) => {
 		if (!index.has(h)) index.set(h, i);
 	});
+	return index;
+}
+
+function rowView(index: Map<string, number>, cells: string[], line: number): RowView {
 	return {
 		line,
 		get: (column) => {
@@ -75,10 +80,16 @@ function checkUnique(kind: TableKind, rows: readonly RowView[], out: IssueSink) 
 }
 
 /** Turns the raw rows into row views, flagging blank rows and wrong cell counts. */
-function rowViews(header: string[], rows: string[][], out: IssueSink): RowView[] {
+function rowViews(
+	header: string[],
+	rows: string[][],
+	out: IssueSink,
+	lines?: readonly number[]
+): RowView[] {
 	const views: RowView[] = [];
+	const index = columnIndex(header);
 	rows.forEach((cells, i) => {
-		const line = i + 2;
+		const line = lines?.[i] ?? i + 2;
 		if (cells.every((c) => c.trim() === '')) return out.warn(line, '', '', 'blank row (ignored)');
 		if (cells.length !== header.length)
 			out.add(
@@ -87,7 +98,7 @@ function rowViews(header: string[], rows: string[][], out: IssueSink): RowView[]
 				cells.join(','),
 				`has ${cells.length} cells; the header has ${header.length}`
 			);
-		views.push(rowView(header, cells, line));
+		views.push(rowView(index, cells, line));
 	});
 	return views;
 }
@@ -107,7 +118,7 @@ export function validateTable(
 	const specs = TABLE_COLUMNS[kind];
 	const today = ctx.today ?? todayIso();
 	checkHeader(specs, header, out);
-	const views = rowViews(header, rows, out);
+	const views = rowViews(header, rows, out, ctx.lines);
 	for (const r of views) {
 		checkCells(specs, r, out, today);
 		if (kind === 'incidents') checkIncidentRow(r, out, ctx);

@@ -1,0 +1,254 @@
+/**
+ * What the upload page asks of the database: stage a parsed file, compare,
+ * apply (saving it for replay inside the same transaction), create other
+ * tables, remove saved uploads, reset, export. Runs on its own connection so
+ * staging never shares a transaction with the dashboards' queries.
+ */
+import { TABLE_COLUMNS, TABLE_KEYS, TABLE_NAMES, type TableName } from '$lib/schema/tables';
+import { quoteIdent } from '$lib/query/sql';
+import type { Known } from '$lib/ingest/types';
+import { init, openConnector, restoreTables } from './index';
+import type { WasmConnector } from './wasm';
+import { exportCsv, registerBlob } from './files';
+import {
+	applyStaged,
+	createTable,
+	describeCsv,
+	diffStaged,
+	dropStage,
+	stageName,
+	dropTable,
+	extraTable,
+	readCsvSniffed,
+	stage,
+	tableNames,
+	type ApplyMode,
+	type ColumnType,
+	type Diff,
+	type NewEntries
+} from './staging';
+import { clearUploads, deleteUpload, listUploads, saveUpload, type SavedUpload } from './store';
+
+export type { ApplyMode, ColumnType, Diff, NewEntries, SavedUpload };
+export { StorageFullError } from './store';
+export { replayProblems } from './uploads';
+
+let session: Promise<WasmConnector> | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Run `work` on the upload connection once the work queued before it is
+ * done. One connection runs one statement stream at a time: several files
+ * picked together must not interleave their queries (or their transactions).
+ */
+function serial<T>(work: (conn: WasmConnector) => Promise<T>): Promise<T> {
+	const run = queue.then(async () => work(await (session ??= openConnector())));
+	queue = run.catch(() => {});
+	return run;
+}
+
+/** A file registered with DuckDB, and its staging table, for one pending upload. */
+export interface Staged {
+	file: string;
+	data: Blob;
+	table: string;
+}
+
+async function register(data: Blob): Promise<Staged> {
+	return { file: await registerBlob(await init(), data), data, table: stageName() };
+}
+
+async function release(conn: WasmConnector, staged: Staged): Promise<void> {
+	await dropStage(conn, staged.table);
+	await (await init()).dropFile(staged.file);
+}
+
+/** Forget a pending upload: its staging table and its registered file. */
+export function discard(staged: Staged): Promise<void> {
+	return serial((conn) => release(conn, staged));
+}
+
+/** Load clean CSV rows into a staging table and compare them with the live table. */
+export function stageRows(table: TableName, data: Blob): Promise<{ staged: Staged; diff: Diff }> {
+	return serial(async (conn) => {
+		const staged = await register(data);
+		try {
+			await stage(conn, table, staged.file, staged.table);
+			return { staged, diff: await diffStaged(conn, table, staged.table) };
+		} catch (error) {
+			await release(conn, staged);
+			throw error;
+		}
+	});
+}
+
+/** Swap staged rows (and kept extra columns) in and save the upload, in one transaction. */
+export function applyRows(
+	staged: Staged,
+	meta: { file: string; table: TableName; mode: ApplyMode; rows: number; entries: NewEntries },
+	extra: { data: Blob; columns: string[] } | null
+): Promise<void> {
+	return serial(async (conn) => {
+		const db = await init();
+		const extraFile = extra ? await registerBlob(db, extra.data) : null;
+		try {
+			const save = async () => {
+				await saveUpload({
+					...meta,
+					time: new Date().toISOString(),
+					data: staged.data,
+					...(extra ? { extra } : {})
+				});
+			};
+			const columns = extra && extraFile ? { file: extraFile, columns: extra.columns } : null;
+			await applyStaged(conn, meta.table, staged.table, meta.mode, meta.entries, save, columns);
+		} finally {
+			await release(conn, staged);
+			if (extraFile) await db.dropFile(extraFile);
+		}
+	});
+}
+
+/** Drop the side tables of kept columns; the replay of saved uploads recreates what remains. */
+function dropExtras(): Promise<void> {
+	return serial(async (conn) => {
+		for (const t of TABLE_NAMES) await dropTable(conn, extraTable(t));
+	});
+}
+
+/** Register any other CSV and let DuckDB's sniffer infer its column types. */
+export function sniffTable(
+	data: Blob,
+	delimiter: string
+): Promise<{ staged: Staged; columns: ColumnType[] }> {
+	return serial(async (conn) => {
+		const staged = await register(data);
+		try {
+			return { staged, columns: await describeCsv(conn, readCsvSniffed(staged.file, delimiter)) };
+		} catch (error) {
+			await release(conn, staged);
+			throw error;
+		}
+	});
+}
+
+/** Create the table from the file with the chosen types, and save the upload, in one transaction. */
+export function createFromUpload(
+	staged: Staged,
+	meta: { file: string; name: string; delimiter: string; types: Record<string, string> }
+): Promise<number> {
+	return serial(async (conn) => {
+		try {
+			const source = readCsvSniffed(staged.file, meta.delimiter, meta.types);
+			return await createTable(conn, meta.name, source, async (rows) => {
+				await saveUpload({
+					file: meta.file,
+					time: new Date().toISOString(),
+					table: meta.name,
+					mode: 'create',
+					rows,
+					data: staged.data,
+					delimiter: meta.delimiter,
+					types: meta.types
+				});
+			});
+		} finally {
+			await release(conn, staged);
+		}
+	});
+}
+
+export function existingTables(): Promise<string[]> {
+	return serial(tableNames);
+}
+
+/** The companion-table values an upload's rows may name. */
+export function knownValues(): Promise<Known> {
+	return serial(readKnown);
+}
+
+async function readKnown(conn: WasmConnector): Promise<Known> {
+	const values = async (sql: string) =>
+		(await conn.query<{ v: string }>(sql)).map((r) => r.v).filter((v) => v !== null);
+	return {
+		actors: await values('SELECT "actor" AS v FROM "actors"'),
+		targets: await values('SELECT "target" AS v FROM "targets"'),
+		places: await values('SELECT "place_id" AS v FROM "places"'),
+		reports: await values('SELECT "report_id" AS v FROM "reports"'),
+		placeNames: (
+			await conn.query<{ name: string; id: string }>(
+				`SELECT name, "place_id" AS id FROM (SELECT "name_en" AS name, "place_id" FROM "places" UNION ALL SELECT "name_ar", "place_id" FROM "places") WHERE name IS NOT NULL`
+			)
+		).map((r) => [r.name, r.id] as [string, string]),
+		targetTypes: (
+			await conn.query<{ a: string; b: string }>(
+				'SELECT "target" AS a, "target_type" AS b FROM "targets" WHERE "target_type" IS NOT NULL'
+			)
+		).map((r) => [r.a, r.b] as [string, string]),
+		reportMeta: (
+			await conn.query<{ id: string; p: string | null; c: string | null }>(
+				'SELECT "report_id" AS id, "published" AS p, "date_confidence" AS c FROM "reports"'
+			)
+		).map((r) => [r.id, r.p ?? '', r.c ?? ''] as [string, string, string])
+	};
+}
+
+export const savedUploads = listUploads;
+
+/** Remove one saved upload and rebuild the tables from the shipped data plus the remaining uploads. */
+export async function removeSaved(upload: SavedUpload): Promise<void> {
+	await deleteUpload(upload.id!);
+	const rest = await listUploads();
+	if (
+		upload.mode === 'create' &&
+		!rest.some((u) => u.mode === 'create' && u.table === upload.table)
+	)
+		await serial((conn) => dropTable(conn, upload.table));
+	await dropExtras();
+	await restoreTables();
+}
+
+/** Forget every saved upload and go back to the tables as shipped. */
+export async function resetToShipped(): Promise<void> {
+	const saved = await listUploads();
+	await clearUploads();
+	await serial(async (conn) => {
+		for (const u of saved) if (u.mode === 'create') await dropTable(conn, u.table);
+	});
+	await dropExtras();
+	await restoreTables();
+}
+
+/** A SELECT's result as CSV bytes. */
+export async function exportQuery(select: string): Promise<Uint8Array> {
+	const db = await init();
+	return serial((conn) => exportCsv(db, conn, select));
+}
+
+/** Stop the staging query running on the upload connection, if any. */
+export async function cancelStaging(): Promise<void> {
+	// Not queued: it must reach the statement that is running now.
+	await (await (session ??= openConnector())).cancel();
+}
+
+/**
+ * A codebook table as CSV in the upload format: the codebook's columns in
+ * order (optionally under ACLED's names), sorted by key, so uploading it back
+ * unchanged adds and updates nothing.
+ */
+export async function exportTable(
+	table: TableName,
+	renamed: Record<string, string> = {}
+): Promise<Uint8Array> {
+	const columns = TABLE_COLUMNS[table].map((c) => {
+		const name = quoteIdent(c.name);
+		return c.name in renamed ? `${name} AS ${quoteIdent(renamed[c.name]!)}` : name;
+	});
+	// Incidents in the codebook's order (by date, then id), which the validator expects.
+	const order = (table === 'incidents' ? ['event_date', 'incident_id'] : [TABLE_KEYS[table]])
+		.map(quoteIdent)
+		.join(', ');
+	return exportQuery(
+		`SELECT ${columns.join(', ')} FROM main.${quoteIdent(table)} ORDER BY ${order}`
+	);
+}

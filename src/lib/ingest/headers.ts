@@ -1,0 +1,128 @@
+import { TABLE_COLUMNS, type TableName } from '$lib/schema/tables';
+
+/**
+ * Header names in other files that mean one of our columns, by table. ACLED
+ * export names come first, so an ACLED download loads directly; the rest are
+ * spellings people type in spreadsheets. Keys are normalised (see `normalise`).
+ */
+export const ALIASES: Record<TableName, Record<string, string>> = {
+	incidents: {
+		event_id_cnty: 'incident_id',
+		event_id: 'incident_id',
+		id: 'incident_id',
+		date: 'event_date',
+		location: 'place_id',
+		place: 'place_id',
+		source: 'source_ids',
+		sources: 'source_ids',
+		source_id: 'source_ids',
+		assoc_actor1: 'assoc_actor_1',
+		killed: 'fatalities',
+		deaths: 'fatalities',
+		wounded: 'injuries',
+		injured: 'injuries',
+		note: 'notes'
+	},
+	places: {
+		location: 'name_en',
+		name: 'name_en',
+		lat: 'latitude',
+		lon: 'longitude',
+		lng: 'longitude',
+		long: 'longitude',
+		governorate: 'admin1',
+		district: 'admin2'
+	},
+	actors: { name: 'actor', actor_name: 'actor', inter: 'acled_inter', inter1: 'acled_inter' },
+	targets: { name: 'target', type: 'target_type' },
+	reports: { id: 'report_id', source: 'outlet', date: 'published' }
+};
+
+/** ACLED's name for each of our incident columns, for downloads in ACLED form. */
+export const ACLED_NAMES: Record<string, string> = {
+	incident_id: 'event_id_cnty',
+	place_id: 'location',
+	source_ids: 'source'
+};
+
+/** Case, surrounding space, a BOM and separators do not matter: 'Event Date' = 'event_date'. */
+export function normalise(name: string): string {
+	return name
+		.replace(/^\uFEFF/, '')
+		.trim()
+		.toLowerCase()
+		.replace(/[\s\-.]+/g, '_');
+}
+
+/** For each file column, the table column it fills, or null (dropped). */
+export type Mapping = (string | null)[];
+
+/** Where each header name goes in `table`: exact names first, then aliases, then remembered choices. */
+export function mapHeader(
+	header: readonly string[],
+	table: TableName,
+	remembered: Record<string, string | null> = {}
+): Mapping {
+	const names = new Set(TABLE_COLUMNS[table].map((c) => c.name));
+	const taken = new Set<string>();
+	const guess = (name: string): string | null => {
+		const key = normalise(name);
+		if (key in remembered) return remembered[key] ?? null;
+		if (names.has(key)) return key;
+		return ALIASES[table][key] ?? null;
+	};
+	// Exact names win over aliases: 'id' must not take incident_id when the file also has incident_id.
+	const exact = header.map((h) => (names.has(normalise(h)) ? normalise(h) : null));
+	for (const e of exact) if (e) taken.add(e);
+	return header.map((h, i) => {
+		if (exact[i]) return exact[i];
+		const target = guess(h);
+		if (!target || taken.has(target) || !names.has(target)) return null;
+		taken.add(target);
+		return target;
+	});
+}
+
+/**
+ * The codebook table a header belongs to: the one whose key column (its first)
+ * is present and that fills the most columns; null for any other CSV.
+ */
+export function detectTable(header: readonly string[]): TableName | null {
+	let best: { table: TableName; score: number } | null = null;
+	for (const table of Object.keys(TABLE_COLUMNS) as TableName[]) {
+		const mapping = mapHeader(header, table);
+		const key = TABLE_COLUMNS[table][0]!.name;
+		if (!mapping.includes(key)) continue;
+		const score = mapping.filter(Boolean).length;
+		// A key column alone ('id') is not enough to call a file one of ours.
+		if (score >= Math.min(3, TABLE_COLUMNS[table].length) && (!best || score > best.score))
+			best = { table, score };
+	}
+	return best?.table ?? null;
+}
+
+/** Header names that occur more than once (ignoring case and surrounding space), with their positions (1-based). */
+export function duplicateNames(header: readonly string[]): { name: string; columns: number[] }[] {
+	const seen = new Map<string, number[]>();
+	header.forEach((h, i) => {
+		const key = normalise(h);
+		if (key) seen.set(key, [...(seen.get(key) ?? []), i + 1]);
+	});
+	return [...seen.values()]
+		.filter((cols) => cols.length > 1)
+		.map((cols) => ({ name: header[cols[0]! - 1]!.trim(), columns: cols }));
+}
+
+/** A DuckDB table name from a file name: lower-case letters, digits and '_', not starting with a digit. */
+export function tableNameFor(fileName: string): string {
+	const base = fileName
+		.replace(/\.[^.]*$/, '')
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9_]+/g, '_')
+		.replace(/^_+|_+$/g, '')
+		.slice(0, 60);
+	if (!base) return 'upload';
+	return /^[0-9]/.test(base) ? `t_${base}` : base;
+}

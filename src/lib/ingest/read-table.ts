@@ -1,0 +1,184 @@
+import Papa from 'papaparse';
+import { TABLE_COLUMNS, type TableName } from '$lib/schema/tables';
+import { normalise } from './headers';
+import { References } from './references';
+import { Failure, type Batch, type Validate } from './batch';
+import type { KnownKeys } from './context';
+import {
+	MAX_ISSUES,
+	PREVIEW_ROWS,
+	type Inspection,
+	type Issue,
+	type Known,
+	type ParseOptions,
+	type ParseSummary,
+	type Progress
+} from './types';
+
+/** Blob parts are folded into one Blob every this many characters, so strings do not pile up. */
+const FLUSH_CHARS = 16 * 1024 * 1024;
+
+export async function readTable(
+	file: File,
+	inspection: Inspection,
+	body: Batch,
+	stream: AsyncGenerator<Batch>,
+	ctx: { options: ParseOptions; validate: Validate; onProgress: (p: Progress) => void }
+): Promise<ParseSummary> {
+	const kind = inspection.kind as TableName;
+	const columns = TABLE_COLUMNS[kind].map((c) => c.name);
+	const mapping = inspection.mapping!;
+	const source = columns.map((c) => mapping.indexOf(c));
+	const width = inspection.header.length;
+	// Columns already in table order: rows are used as parsed, not copied.
+	const identity = width === columns.length && source.every((s, i) => s === i);
+	// The original bytes can be loaded as they are when they already are clean UTF-8 CSV with our header.
+	const passthrough =
+		inspection.encoding === 'utf-8' &&
+		inspection.delimiter === ',' &&
+		inspection.linebreak !== '\r' &&
+		width === columns.length &&
+		inspection.header.every((h, i) => h === columns[i]);
+	// Place names become ids only in a column that is not literally place_id (an ACLED `location`).
+	const placeFrom = inspection.header[mapping.indexOf('place_id')];
+	const byName = placeFrom !== undefined && normalise(placeFrom) !== 'place_id';
+	const refs = new References(kind, ctx.options.known, byName);
+	const known = knownKeys(ctx.options.known);
+	const keys = new Map<string, number>();
+	// File columns with no place in the table that the user chose to keep: they go, with the
+	// row's key, into a side table (`incidents_extra`, …) for SQL; the codebook table stays as it is.
+	const kept = inspection.header
+		.map((h, i) => (mapping[i] === null && ctx.options.keep?.includes(normalise(h)) ? i : -1))
+		.filter((i) => i >= 0);
+	const extraParts: string[] = [
+		Papa.unparse([[columns[0]!, ...kept.map((i) => inspection.header[i]!)]]) + '\n'
+	];
+	const issues: Issue[] = [];
+	let errors = 0;
+	let warnings = 0;
+	let rowCount = 0;
+	const preview: string[][] = [];
+	let blob = new Blob([Papa.unparse([columns]) + '\n']);
+	let parts: string[] = [];
+	let partChars = 0;
+	const note = (issue: Issue) => {
+		if (issue.severity === 'error') errors++;
+		else warnings++;
+		if (issues.length < MAX_ISSUES) issues.push(issue);
+	};
+
+	const take = ({ rows, first, bytesRead }: Batch) => {
+		const out: string[][] = [];
+		const extra: string[][] = [];
+		const lines: number[] = [];
+		rows.forEach((raw, i) => {
+			if (raw.length === 0) return;
+			const row = first + i;
+			// A ragged row is reported as such; its cells would only add noise below.
+			if (raw.length !== width)
+				return note({
+					file: file.name,
+					row,
+					column: '',
+					value: '',
+					problem: `has ${raw.length} cells; the header has ${width}`,
+					severity: 'error'
+				});
+			const record = identity ? raw : source.map((s) => (s < 0 ? '' : (raw[s] ?? '')));
+			refs.resolve(record, columns, row);
+			if (kept.length) extra.push([record[0]!, ...kept.map((k) => raw[k]!)]);
+			out.push(record);
+			lines.push(row);
+		});
+		ctx.onProgress({ bytesRead, bytes: file.size, rows: rowCount + out.length });
+		if (out.length === 0) return;
+		rowCount += out.length;
+		for (const r of out) if (preview.length < PREVIEW_ROWS) preview.push(r);
+		const found = ctx.validate(kind, columns, out, {
+			file: file.name,
+			known,
+			today: ctx.options.today,
+			lines
+		});
+		for (const issue of found) note(issue);
+		duplicateKeys(out, lines, keys, columns[0]!, file.name, note);
+		if (extra.length) extraParts.push(Papa.unparse(extra, { newline: '\n' }) + '\n');
+		if (passthrough) return;
+		const text = Papa.unparse(out, { newline: '\n' }) + '\n';
+		parts.push(text);
+		partChars += text.length;
+		if (partChars > FLUSH_CHARS) {
+			blob = new Blob([blob, ...parts]);
+			parts = [];
+			partChars = 0;
+		}
+	};
+
+	take(body);
+	for await (const batch of stream) take(batch);
+	if (rowCount === 0) throw new Failure({ file: file.name, code: 'no-rows' });
+	return {
+		...inspection,
+		rows: rowCount,
+		columns,
+		preview,
+		issues,
+		errors,
+		warnings,
+		unknown: refs.unknown(),
+		output: passthrough ? null : new Blob([blob, ...parts], { type: 'text/csv' }),
+		extra: kept.length
+			? {
+					columns: kept.map((i) => inspection.header[i]!),
+					output: new Blob(extraParts, { type: 'text/csv' })
+				}
+			: null
+	};
+}
+
+/**
+ * What the validator checks references against. Actors, targets and places
+ * are left out: References lists unknown ones so the user can add them as new
+ * entries, which the validator would call errors.
+ */
+function knownKeys(known?: Known): KnownKeys | undefined {
+	if (!known) return undefined;
+	return {
+		reports: new Set(known.reports),
+		targetTypes: new Map(known.targetTypes),
+		reportMeta: new Map(
+			known.reportMeta.map(([id, published, dateConfidence]) => [id, { published, dateConfidence }])
+		)
+	};
+}
+
+/**
+ * Ids repeated in different chunks (the validator sees one chunk at a time and
+ * reports repeats within it itself, so only repeats across chunks are added here).
+ */
+function duplicateKeys(
+	rows: string[][],
+	lines: number[],
+	seen: Map<string, number>,
+	key: string,
+	file: string,
+	note: (i: Issue) => void
+): void {
+	const chunkStart = lines[0]!;
+	rows.forEach((r, i) => {
+		const id = r[0]!;
+		if (!id) return;
+		const before = seen.get(id);
+		// A first occurrence in this same chunk is the validator's to report.
+		if (before !== undefined && before < chunkStart)
+			note({
+				file,
+				row: lines[i]!,
+				column: key,
+				value: id,
+				problem: `duplicate id (first on line ${before})`,
+				severity: 'error'
+			});
+		if (before === undefined) seen.set(id, lines[i]!);
+	});
+}

@@ -1,0 +1,296 @@
+/**
+ * The upload page's state: one UploadJob per picked file, moving through
+ * parsing (worker) → staging (DuckDB) → review → applied, plus the list of
+ * saved uploads. Every change to the tables ends with refreshDataset(), so
+ * every page queries again.
+ */
+import Papa from 'papaparse';
+import type { TableName } from '$lib/schema/tables';
+import { normalise, tableNameFor, type Mapping } from '$lib/ingest/headers';
+import type { ParseTask } from '$lib/ingest/client';
+import type {
+	ParseFailure,
+	ParseOptions,
+	ParseSummary,
+	Progress,
+	UnknownRef
+} from '$lib/ingest/types';
+import type { ApplyMode, ColumnType, Diff, NewEntries, Staged } from '$lib/db/upload-session';
+import { boot } from './engine.svelte';
+import { tablesChanged } from './upload-saved.svelte';
+
+export type Phase =
+	'parsing' | 'staging' | 'review' | 'applying' | 'applied' | 'failed' | 'cancelled';
+
+/** The app's own tables: an upload merges into them, never replaces them with another CSV. */
+export const RESERVED: readonly string[] = ['incidents', 'places', 'actors', 'targets', 'reports'];
+
+const session = () => import('$lib/db/upload-session');
+const REMEMBERED = 'raqib.upload.mapping';
+
+let nextId = 1;
+
+export class UploadJob {
+	readonly id = nextId++;
+	phase = $state<Phase>('parsing');
+	progress = $state.raw<Progress | null>(null);
+	summary = $state.raw<ParseSummary | null>(null);
+	failure = $state.raw<ParseFailure | null>(null);
+	/** A problem reported by DuckDB or browser storage, in its own words. */
+	error = $state<{ key: 'stage' | 'apply' | 'quota'; detail: string } | null>(null);
+	options = $state.raw<ParseOptions>({});
+	diff = $state.raw<Diff | null>(null);
+	mode = $state<ApplyMode>('upsert');
+	acceptNew = $state(false);
+	/** New tables: the name, the column types (editable), and whether replacing is confirmed. */
+	tableName = $state('');
+	columns = $state<ColumnType[]>([]);
+	replaceConfirmed = $state(false);
+	existing = $state.raw<string[]>([]);
+	/** Rows in the table created or merged, once applied. */
+	appliedRows = $state(0);
+	task: ParseTask | null = null;
+	/** The user pressed Cancel during this parse or staging. */
+	cancelled = false;
+	/** Which parse of this file is the current one. */
+	run = 0;
+	staged: Staged | null = null;
+
+	constructor(readonly file: File) {}
+
+	/** Errors that stop the apply: bad cells, or unknown names not accepted as new entries. */
+	get blocked(): boolean {
+		const s = this.summary;
+		if (!s) return true;
+		if (s.kind === 'table')
+			return (
+				s.errors > 0 ||
+				!this.tableName ||
+				this.columns.length === 0 ||
+				RESERVED.includes(this.tableName) ||
+				(this.clash && !this.replaceConfirmed)
+			);
+		return s.errors > 0 || !this.diff || (s.unknown.length > 0 && !this.acceptNew);
+	}
+
+	get clash(): boolean {
+		return this.existing.includes(this.tableName);
+	}
+}
+
+class UploadState {
+	jobs = $state<UploadJob[]>([]);
+}
+
+export const uploads = new UploadState();
+
+export function addFiles(files: Iterable<File>): void {
+	for (const file of files) {
+		const job = new UploadJob(file);
+		uploads.jobs = [...uploads.jobs, job];
+		void parse(job);
+	}
+}
+
+/** Parse again with changed choices (encoding, delimiter, kind, mapping). */
+export function reparse(job: UploadJob, patch: Partial<ParseOptions>): void {
+	job.options = { ...job.options, ...patch };
+	void parse(job);
+}
+
+/** Change where one file column goes, remember it for next time, and parse again. */
+export function remap(job: UploadJob, index: number, target: string | null): void {
+	const s = job.summary;
+	if (!s?.mapping || s.kind === 'table') return;
+	const name = normalise(s.header[index]!);
+	const keep = (job.options.keep ?? []).filter((k) => k !== name);
+	if (target === KEEP) keep.push(name);
+	const column = target === KEEP ? null : target;
+	const mapping: Mapping = s.mapping.map((m, i) =>
+		i === index ? column : m === column ? null : m
+	);
+	if (target !== KEEP) remember(s.kind, name, target);
+	reparse(job, { mapping, kind: s.kind, keep });
+}
+
+/** The choice, for a file column with no place in the table, to keep it in `<table>_extra`. */
+export const KEEP = '+keep';
+
+async function parse(job: UploadJob): Promise<void> {
+	// A newer parse of the same file (the user changed a choice) supersedes this one.
+	const run = ++job.run;
+	const current = () => job.run === run;
+	job.task?.cancel();
+	job.task = null;
+	// Synchronously, so the old review (and its Apply button) is gone before anything else runs.
+	Object.assign(job, { phase: 'parsing', failure: null, error: null, diff: null, progress: null });
+	job.cancelled = false;
+	await release(job);
+	try {
+		await boot();
+		const db = await session();
+		const { parseInWorker } = await import('$lib/ingest/client');
+		const options: ParseOptions = {
+			...job.options,
+			known: await db.knownValues(),
+			remembered: readRemembered(),
+			today: new Date().toISOString().slice(0, 10)
+		};
+		if (!current()) return;
+		const task = parseInWorker(job.file, options, (p) => current() && (job.progress = p));
+		job.task = task;
+		// Cancel may have been pressed while the engine was still starting.
+		if (job.cancelled) task.cancel();
+		const summary = await task.result;
+		if (!current()) return;
+		job.task = null;
+		job.summary = summary;
+		const data = summary.output ?? job.file.slice(summary.bom);
+		if (summary.errors > 0) {
+			// Nothing to stage: the problems are listed and the file must be fixed.
+		} else if (summary.kind === 'table') {
+			job.phase = 'staging';
+			const { staged, columns } = await db.sniffTable(data, summary.delimiter);
+			if (!current()) return void db.discard(staged);
+			job.staged = staged;
+			job.columns = columns;
+			job.existing = await db.existingTables();
+			if (!job.tableName) job.tableName = freeName(summary.file, job.existing);
+		} else {
+			job.phase = 'staging';
+			const { staged, diff } = await db.stageRows(summary.kind, data);
+			if (!current()) return void db.discard(staged);
+			job.staged = staged;
+			job.diff = diff;
+		}
+		if (job.cancelled) throw new Error('cancelled');
+		job.phase = 'review';
+	} catch (error) {
+		if (!current()) return;
+		job.task = null;
+		if (job.cancelled) {
+			await release(job);
+			job.phase = 'cancelled';
+		} else if (isFailure(error)) {
+			job.failure = error;
+			job.phase = error.code === 'cancelled' ? 'cancelled' : 'failed';
+		} else {
+			job.error = { key: 'stage', detail: message(error) };
+			job.phase = 'failed';
+		}
+	}
+}
+
+export async function cancel(job: UploadJob): Promise<void> {
+	job.cancelled = true;
+	if (job.task) return job.task.cancel();
+	if (job.phase === 'staging') await (await session()).cancelStaging();
+}
+
+/** Drop a job from the page, releasing its staged data. */
+export async function dismiss(job: UploadJob): Promise<void> {
+	job.task?.cancel();
+	await release(job);
+	uploads.jobs = uploads.jobs.filter((j) => j !== job);
+}
+
+async function release(job: UploadJob): Promise<void> {
+	const staged = job.staged;
+	job.staged = null;
+	if (staged) await (await session()).discard(staged).catch(() => {});
+}
+
+export async function apply(job: UploadJob): Promise<void> {
+	const s = job.summary;
+	const staged = job.staged;
+	if (!s || !staged || job.blocked) return;
+	job.phase = 'applying';
+	job.staged = null;
+	const db = await session();
+	try {
+		if (s.kind === 'table') {
+			const types = Object.fromEntries(job.columns.map((c) => [c.name, c.type]));
+			job.appliedRows = await db.createFromUpload(staged, {
+				file: s.file,
+				name: job.tableName,
+				delimiter: s.delimiter,
+				types
+			});
+		} else {
+			await db.applyRows(
+				staged,
+				{
+					file: s.file,
+					table: s.kind,
+					mode: job.mode,
+					rows: s.rows,
+					entries: job.acceptNew ? entries(s.unknown) : { actors: [], targets: [], places: [] }
+				},
+				s.extra ? { data: s.extra.output, columns: s.extra.columns } : null
+			);
+			job.appliedRows = s.rows;
+		}
+		// Every view re-queries before the job says it is done.
+		await tablesChanged().catch(() => {});
+		job.phase = 'applied';
+	} catch (error) {
+		job.error = {
+			key: error instanceof db.StorageFullError ? 'quota' : 'apply',
+			detail: message(error)
+		};
+		job.phase = 'failed';
+	}
+}
+
+function entries(unknown: UnknownRef[]): NewEntries {
+	const pick = (table: UnknownRef['table']) => unknown.filter((u) => u.table === table);
+	return {
+		actors: pick('actors').map((u) => u.value),
+		targets: pick('targets').map((u) => ({ name: u.value, type: u.type })),
+		places: pick('places').map((u) => u.value)
+	};
+}
+
+export function issuesCsv(summary: ParseSummary): Blob {
+	const rows = summary.issues.map((i) => [i.file, i.row, i.column, i.value, i.problem, i.severity]);
+	const text = Papa.unparse({
+		fields: ['file', 'row', 'column', 'value', 'problem', 'severity'],
+		data: rows
+	});
+	return new Blob([text + '\n'], { type: 'text/csv' });
+}
+
+function freeName(file: string, existing: string[]): string {
+	const base = tableNameFor(file);
+	let name = base;
+	for (let i = 2; existing.includes(name); i++) name = `${base}_${i}`;
+	return name;
+}
+
+function isFailure(e: unknown): e is ParseFailure {
+	return typeof e === 'object' && e !== null && 'code' in e && 'file' in e;
+}
+
+function message(e: unknown): string {
+	return e instanceof Error ? e.message : String(e);
+}
+
+type Remembered = Partial<Record<TableName, Record<string, string | null>>>;
+
+function readRemembered(): Remembered {
+	try {
+		return JSON.parse(localStorage.getItem(REMEMBERED) ?? '{}') as Remembered;
+	} catch {
+		return {};
+	}
+}
+
+function remember(table: TableName, column: string, target: string | null): void {
+	const all = readRemembered();
+	all[table] = { ...all[table], [column]: target };
+	try {
+		localStorage.setItem(REMEMBERED, JSON.stringify(all));
+	} catch {
+		// Storage full or disabled: the mapping still applies to this upload.
+	}
+}

@@ -1,0 +1,124 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+	applyStaged,
+	createTable,
+	describeCsv,
+	diffStaged,
+	readCsvSniffed,
+	stage,
+	transaction
+} from '../../../src/lib/db/staging';
+import { shippedConnector } from '../support/node-connector';
+
+const dir = mkdtempSync(join(tmpdir(), 'raqib-staging-'));
+const write = (name: string, text: string) => {
+	const path = join(dir, name);
+	writeFileSync(path, text);
+	return path;
+};
+const none = { actors: [], targets: [], places: [] };
+
+const shipped = readFileSync('data/incidents.csv', 'utf8').trimEnd().split('\n');
+const header = shipped[0]!;
+const first = shipped[1]!;
+const count = async (conn: Awaited<ReturnType<typeof shippedConnector>>) =>
+	(await conn.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM incidents'))[0]!.n;
+
+describe('staging and applying incident uploads', () => {
+	it('counts the shipped file itself as all unchanged', async () => {
+		const conn = await shippedConnector();
+		await stage(conn, 'incidents', 'data/incidents.csv', 'st');
+		const diff = await diffStaged(conn, 'incidents', 'st');
+		expect(diff).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: shipped.length - 1 });
+	});
+
+	it('upserts by incident_id: one changed row and one new row', async () => {
+		const conn = await shippedConnector();
+		const before = await count(conn);
+		const changed = first.replace(/,0,0,/, ',3,0,');
+		const added = first.replace(/^[^,]+/, 'TEST-NEW-1');
+		const file = write('upsert.csv', [header, changed, added].join('\r\n') + '\r\n');
+		await stage(conn, 'incidents', file, 'st');
+		expect(await diffStaged(conn, 'incidents', 'st')).toMatchObject({
+			rows: 2,
+			added: 1,
+			updated: 1
+		});
+		await applyStaged(conn, 'incidents', 'st', 'upsert', { ...none, actors: ['New actor'] });
+		expect(await count(conn)).toBe(before + 1);
+		const [actor] = await conn.query(`SELECT * FROM actors WHERE actor = 'New actor'`);
+		expect(actor).toBeTruthy();
+	});
+
+	it('keeps extra columns in <table>_extra, upserted by key', async () => {
+		const conn = await shippedConnector();
+		const id = first.split(',')[0]!;
+		await stage(conn, 'incidents', write('x.csv', [header, first].join('\n')), 'st');
+		const extra = write('extra.csv', `incident_id,url\n${id},"https://a, b"\n`);
+		await applyStaged(conn, 'incidents', 'st', 'upsert', none, undefined, {
+			file: extra,
+			columns: ['url']
+		});
+		await stage(conn, 'incidents', write('y.csv', [header, first].join('\n')), 'st');
+		const again = write('extra2.csv', `incident_id,url,coder\n${id},https://c,sa\n`);
+		await applyStaged(conn, 'incidents', 'st', 'upsert', none, undefined, {
+			file: again,
+			columns: ['url', 'coder']
+		});
+		expect(await conn.query('SELECT * FROM incidents_extra')).toEqual([
+			{ incident_id: id, url: 'https://c', coder: 'sa' }
+		]);
+	});
+
+	it('replace leaves exactly the staged rows', async () => {
+		const conn = await shippedConnector();
+		const added = first.replace(/^[^,]+/, 'TEST-NEW-2');
+		await stage(conn, 'incidents', write('replace.csv', [header, added].join('\n')), 'st');
+		await applyStaged(conn, 'incidents', 'st', 'replace', none);
+		expect(await count(conn)).toBe(1);
+	});
+
+	it('rolls back everything when any step fails', async () => {
+		const conn = await shippedConnector();
+		const before = await count(conn);
+		await stage(
+			conn,
+			'incidents',
+			write('rb.csv', [header, first.replace(/^[^,]+/, 'X-1')].join('\n')),
+			'st'
+		);
+		await expect(
+			applyStaged(conn, 'incidents', 'st', 'replace', none, async () => {
+				throw new Error('quota');
+			})
+		).rejects.toThrow('quota');
+		expect(await count(conn)).toBe(before);
+	});
+
+	it('a wrongly typed value fails staging and changes nothing', async () => {
+		const conn = await shippedConnector();
+		const bad = first.replace(/^([^,]+),[^,]+,/, '$1,2022-13-45,');
+		await expect(
+			stage(conn, 'incidents', write('bad.csv', [header, bad].join('\n')), 'st')
+		).rejects.toThrow();
+	});
+
+	it('creates other tables with sniffed, overridable types inside a transaction', async () => {
+		const conn = await shippedConnector();
+		const file = write('other.csv', 'a;b;c\n1;"x;y";2024-01-02\n2;"";\n');
+		const columns = await describeCsv(conn, readCsvSniffed(file, ';'));
+		expect(columns.map((c) => c.type)).toEqual(['BIGINT', 'VARCHAR', 'DATE']);
+		const rows = await createTable(conn, 'other', readCsvSniffed(file, ';', { a: 'VARCHAR' }));
+		expect(rows).toBe(2);
+		expect(await conn.query('SELECT a, b, c FROM other ORDER BY a')).toEqual([
+			{ a: '1', b: 'x;y', c: '2024-01-02' },
+			{ a: '2', b: '', c: null }
+		]);
+		await expect(
+			transaction(conn, async () => conn.exec('SELECT * FROM nowhere'))
+		).rejects.toThrow();
+	});
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+	detectTable,
+	duplicateNames,
+	mapHeader,
+	tableNameFor
+} from '../../../src/lib/ingest/headers';
+import { TABLE_COLUMNS } from '../../../src/lib/schema/tables';
+
+const incidentColumns = TABLE_COLUMNS.incidents.map((c) => c.name);
+
+describe('header mapping', () => {
+	it('maps our own names whatever their case and spacing', () => {
+		expect(mapHeader(['Incident ID', ' EVENT_DATE ', 'Notes'], 'incidents')).toEqual([
+			'incident_id',
+			'event_date',
+			'notes'
+		]);
+	});
+
+	it('maps an ACLED export onto incidents and drops what has no place here', () => {
+		const acled = [
+			'event_id_cnty',
+			'event_date',
+			'year',
+			'actor1',
+			'actor2',
+			'location',
+			'latitude',
+			'fatalities',
+			'notes',
+			'source',
+			'sub_event_type'
+		];
+		expect(mapHeader(acled, 'incidents')).toEqual([
+			'incident_id',
+			'event_date',
+			null,
+			'actor1',
+			'actor2',
+			'place_id',
+			null,
+			'fatalities',
+			'notes',
+			'source_ids',
+			'sub_event_type'
+		]);
+		expect(detectTable(acled)).toBe('incidents');
+	});
+
+	it('lets exact names win over aliases and uses remembered choices', () => {
+		expect(mapHeader(['id', 'incident_id'], 'incidents')).toEqual([null, 'incident_id']);
+		expect(mapHeader(['Killed'], 'incidents', { killed: null })).toEqual([null]);
+		expect(mapHeader(['Casualties'], 'incidents', { casualties: 'fatalities' })).toEqual([
+			'fatalities'
+		]);
+	});
+
+	it('recognises every codebook table by its header, and nothing else', () => {
+		for (const [table, cols] of Object.entries(TABLE_COLUMNS))
+			expect(detectTable(cols.map((c) => c.name))).toBe(table);
+		expect(detectTable(incidentColumns)).toBe('incidents');
+		expect(detectTable(['id', 'price', 'city'])).toBeNull();
+	});
+
+	it('finds duplicate names', () => {
+		expect(duplicateNames(['a', 'B', 'b ', 'c'])).toEqual([{ name: 'B', columns: [2, 3] }]);
+	});
+
+	it('sanitises file names into table names', () => {
+		expect(tableNameFor('My Sales (2024).csv')).toBe('my_sales_2024');
+		expect(tableNameFor('2024 prices.CSV')).toBe('t_2024_prices');
+		expect(tableNameFor('بيانات.csv')).toBe('upload');
+	});
+});
