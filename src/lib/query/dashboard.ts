@@ -1,0 +1,154 @@
+import {
+	AGGREGATES,
+	GROUP_COLUMNS,
+	MEASURES,
+	groupingMask,
+	type AggregateName
+} from './aggregates';
+import { FACTS } from './facts';
+import { whereClause, type Filters } from './filters';
+import type { SqlQuery } from './types';
+
+/**
+ * Every aggregate of the dashboard in ONE scan of the facts table: the filter
+ * runs once and DuckDB's GROUPING SETS fill all groupings from the same rows.
+ * Labels (Arabic names, coordinates) are joined onto the few result rows, not
+ * onto the scanned ones. Rows are told apart by their GROUPING() mask `g`.
+ */
+export function dashboardQuery(filters: Filters): SqlQuery {
+	const where = whereClause(filters);
+	const sets = Object.values(AGGREGATES)
+		.map((keys) => `(${keys.join(', ')})`)
+		.join(', ');
+	const cols = GROUP_COLUMNS.join(', ');
+	return {
+		sql: `WITH agg AS (
+	SELECT GROUPING(${cols})::INTEGER AS g, ${cols},
+	${MEASURES}
+	FROM ${FACTS}
+	${where.sql}
+	GROUP BY GROUPING SETS (${sets})
+)
+SELECT agg.* EXCLUDE (source_ids),
+	a.name_ar AS actor_ar,
+	t.name_ar AS target_ar,
+	p.name_en AS place_en,
+	p.name_ar AS place_ar,
+	p.latitude,
+	p.longitude,
+	CASE WHEN g = ${groupingMask('headline')} THEN (
+		SELECT count(DISTINCT trim(s))::INTEGER
+		FROM agg AS x, unnest(string_split(x.source_ids, ';')) AS u(s)
+		WHERE x.g = ${groupingMask('sources')} AND trim(s) <> ''
+	) END AS reports
+FROM agg
+LEFT JOIN (SELECT actor, any_value(name_ar) AS name_ar FROM actors GROUP BY actor) AS a
+	ON g = ${groupingMask('byActor')} AND a.actor = agg.actor
+LEFT JOIN (SELECT target, any_value(name_ar) AS name_ar FROM targets GROUP BY target) AS t
+	ON g = ${groupingMask('byTarget')} AND t.target = agg.target
+LEFT JOIN (SELECT place_id, any_value(name_en) AS name_en, any_value(name_ar) AS name_ar,
+		any_value(latitude) AS latitude, any_value(longitude) AS longitude
+	FROM places GROUP BY place_id) AS p
+	ON g = ${groupingMask('byPlace')} AND p.place_id = agg.place
+WHERE g <> ${groupingMask('sources')}`,
+		params: where.params
+	};
+}
+
+export interface Measures {
+	n: number;
+	attacks: number;
+	fatalities: number;
+	injuries: number;
+	first: string | null;
+	last: string | null;
+}
+export interface Headline extends Measures {
+	actors: number;
+	reports: number;
+}
+export interface ActorRow extends Measures {
+	actor: string;
+	side: string;
+	actor_ar: string | null;
+}
+export interface TargetRow extends Measures {
+	target: string;
+	target_type: string;
+	target_ar: string | null;
+}
+export interface WeekRow extends Measures {
+	week: string;
+	side: string;
+}
+export interface WeaponRow extends Measures {
+	weapon: string;
+}
+export interface OutcomeRow extends Measures {
+	outcome: string;
+}
+export interface PlaceRow extends Measures {
+	place: string;
+	place_en: string | null;
+	place_ar: string | null;
+	latitude: number | null;
+	longitude: number | null;
+}
+
+export interface DashboardData {
+	headline: Headline;
+	byActor: ActorRow[];
+	byTarget: TargetRow[];
+	byWeek: WeekRow[];
+	byWeapon: WeaponRow[];
+	byOutcome: OutcomeRow[];
+	byPlace: PlaceRow[];
+}
+
+type Raw = Record<string, unknown> & { g: number };
+const EMPTY: Headline = {
+	n: 0,
+	attacks: 0,
+	fatalities: 0,
+	injuries: 0,
+	first: null,
+	last: null,
+	actors: 0,
+	reports: 0
+};
+
+const byCountThen =
+	(key: string) =>
+	(a: Record<string, unknown>, b: Record<string, unknown>): number =>
+		(b.n as number) - (a.n as number) || String(a[key]).localeCompare(String(b[key]));
+
+/** Split the single pass's rows into the page's aggregates, each sorted for display. */
+export function splitDashboard(rows: readonly Record<string, unknown>[]): DashboardData {
+	const pick = <T>(name: AggregateName): T[] => {
+		const mask = groupingMask(name);
+		return (rows as Raw[]).filter((r) => r.g === mask) as unknown as T[];
+	};
+	const byActor = pick<ActorRow>('byActor').sort(byCountThen('actor'));
+	const head = pick<Headline>('headline')[0];
+	// With no rows matching, GROUP BY () still yields one row: fatalities are NULL then.
+	const headline: Headline = head
+		? {
+				...head,
+				fatalities: Number(head.fatalities ?? 0),
+				injuries: Number(head.injuries ?? 0),
+				reports: head.reports ?? 0,
+				actors: byActor.length
+			}
+		: EMPTY;
+	return {
+		headline,
+		byActor,
+		byTarget: pick<TargetRow>('byTarget').sort(byCountThen('target')),
+		byWeek: pick<WeekRow>('byWeek').sort(
+			(a, b) => a.week.localeCompare(b.week) || a.side.localeCompare(b.side)
+		),
+		byWeapon: pick<WeaponRow>('byWeapon').sort(byCountThen('weapon')),
+		byOutcome: pick<OutcomeRow>('byOutcome').sort(byCountThen('outcome')),
+		byPlace: pick<PlaceRow>('byPlace').sort(byCountThen('place'))
+	};
+}
