@@ -117,10 +117,11 @@ const EMPTY: Headline = {
 	reports: 0
 };
 
+/** Most first, then by name, so equal counts keep a stable order. */
 const byCountThen =
-	(key: string) =>
-	(a: Record<string, unknown>, b: Record<string, unknown>): number =>
-		(b.n as number) - (a.n as number) || String(a[key]).localeCompare(String(b[key]));
+	<T extends Measures>(key: keyof T) =>
+	(a: T, b: T): number =>
+		b.n - a.n || String(a[key]).localeCompare(String(b[key]));
 
 /** Split the single pass's rows into the page's aggregates, each sorted for display. */
 export function splitDashboard(rows: readonly Record<string, unknown>[]): DashboardData {

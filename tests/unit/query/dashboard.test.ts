@@ -128,3 +128,13 @@ describe('incident list', () => {
 		);
 	});
 });
+
+describe('filter options', () => {
+	it('lists every value of every dimension once', async () => {
+		const { filterOptions, splitOptions } = await import('../../../src/lib/query/options');
+		const opts = splitOptions(await conn.query(filterOptions()));
+		expect(opts.actor).toEqual([...new Set(all.map((x) => x.actor))].sort());
+		expect(opts.place).toEqual([...new Set(all.map((x) => x.place))].sort());
+		expect(opts.side).toEqual([...new Set(all.map((x) => x.side))].sort());
+	});
+});

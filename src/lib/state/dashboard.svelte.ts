@@ -1,0 +1,144 @@
+import type { Connector } from '$lib/db/connector';
+import { dashboardQuery, splitDashboard, type DashboardData } from '$lib/query/dashboard';
+import { buildFacts } from '$lib/query/facts';
+import type { Filters } from '$lib/query/filters';
+import {
+	incidentDetail,
+	incidentPage,
+	type IncidentDetail,
+	type IncidentRow,
+	type ListOptions
+} from '$lib/query/incidents';
+import { filterOptions, splitOptions, type FilterOptions } from '$lib/query/options';
+import { boot } from './engine.svelte';
+
+export type LoadStatus = 'loading' | 'ready' | 'error';
+
+/**
+ * The dashboard's data, queried on its own connection so that cancelling a
+ * stale query never touches the SQL console's. Queries on one connection run
+ * one at a time (a second one would cut the first one's result stream), so
+ * they go through a queue; a newer filter state cancels the running query and
+ * skips any queued one, and results of stale requests are dropped.
+ */
+class DashboardState {
+	status = $state<LoadStatus>('loading');
+	error = $state<string | null>(null);
+	data = $state.raw<DashboardData | null>(null);
+	options = $state.raw<FilterOptions | null>(null);
+	listStatus = $state<LoadStatus>('loading');
+	list = $state.raw<IncidentRow[]>([]);
+	/** Milliseconds the last aggregate pass took, from request to result (shown for transparency). */
+	lastMs = $state<number | null>(null);
+}
+
+export const dashboard = new DashboardState();
+
+let conn: Promise<Connector> | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+let factsVersion = -1;
+let aggSeq = 0;
+let listSeq = 0;
+let runningKind: 'agg' | 'list' | null = null;
+
+function connection(): Promise<Connector> {
+	conn ??= boot().then(async () => (await import('$lib/db')).openConnector());
+	conn.catch(() => (conn = null));
+	return conn;
+}
+
+const STALE = Symbol('stale');
+
+function enqueue<T>(
+	kind: 'agg' | 'list',
+	isStale: () => boolean,
+	task: (c: Connector) => Promise<T>
+) {
+	const run = async (): Promise<T | typeof STALE> => {
+		if (isStale()) return STALE;
+		const c = await connection();
+		runningKind = kind;
+		try {
+			return await task(c);
+		} finally {
+			runningKind = null;
+		}
+	};
+	const p = queue.then(run, run);
+	queue = p.catch(() => {});
+	return p;
+}
+
+/** Rebuild the facts table (and the filter options) when the loaded tables changed. */
+async function ensureFacts(c: Connector, version: number): Promise<void> {
+	if (factsVersion === version) return;
+	await c.exec(buildFacts());
+	factsVersion = version;
+	dashboard.options = splitOptions(await c.query(filterOptions()));
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Query every aggregate for these filters in one pass; newer calls supersede older ones. */
+export async function loadAggregates(filters: Filters, version: number): Promise<void> {
+	const seq = ++aggSeq;
+	const started = performance.now();
+	if (runningKind === 'agg') void (await connection()).cancel();
+	dashboard.status = dashboard.data ? dashboard.status : 'loading';
+	try {
+		const rows = await enqueue(
+			'agg',
+			() => seq !== aggSeq,
+			async (c) => {
+				await ensureFacts(c, version);
+				return c.query(dashboardQuery(filters));
+			}
+		);
+		if (rows === STALE || seq !== aggSeq) return;
+		dashboard.data = splitDashboard(rows);
+		dashboard.lastMs = performance.now() - started;
+		dashboard.status = 'ready';
+		dashboard.error = null;
+	} catch (e) {
+		if (seq !== aggSeq) return; // a cancelled stale query
+		dashboard.error = message(e);
+		dashboard.status = 'error';
+	}
+}
+
+/** One page of the incident list. */
+export async function loadList(
+	filters: Filters,
+	options: ListOptions,
+	version: number
+): Promise<void> {
+	const seq = ++listSeq;
+	dashboard.listStatus = 'loading';
+	try {
+		const rows = await enqueue(
+			'list',
+			() => seq !== listSeq,
+			async (c) => {
+				await ensureFacts(c, version);
+				return c.query<IncidentRow>(incidentPage(filters, options));
+			}
+		);
+		if (rows === STALE || seq !== listSeq) return;
+		dashboard.list = rows;
+		dashboard.listStatus = 'ready';
+	} catch (e) {
+		if (seq !== listSeq) return;
+		dashboard.error = message(e);
+		dashboard.listStatus = 'error';
+	}
+}
+
+/** The expanded row's details (evidence, reports, place). */
+export async function loadDetail(id: string): Promise<IncidentDetail | null> {
+	const rows = await enqueue(
+		'list',
+		() => false,
+		(c) => c.query<IncidentDetail>(incidentDetail(id))
+	);
+	return rows === STALE ? null : (rows[0] ?? null);
+}
