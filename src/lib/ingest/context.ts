@@ -1,0 +1,32 @@
+/** What the validator knows besides the table it checks. */
+import type { TableName } from '../schema/tables';
+
+export type TableKind = TableName;
+
+/** Keys of the companion tables, for referential checks. Omit a set to skip that check. */
+export interface KnownKeys {
+	actors?: Set<string>;
+	targets?: Set<string>;
+	places?: Set<string>;
+	reports?: Set<string>;
+	/** target → its target_type in targets.csv: an incident's target_type must agree. */
+	targetTypes?: Map<string, string>;
+	/** report_id → publication date and its confidence (reports.csv). */
+	reportMeta?: Map<string, { published: string; dateConfidence: string }>;
+}
+
+export interface ValidationContext {
+	/** Name used in issues, e.g. `data/incidents.csv`. */
+	file: string;
+	known?: KnownKeys;
+	/** YYYY-MM-DD; dates after it are errors. Defaults to today (UTC). */
+	today?: string;
+	/** The text of a source report, or undefined when not available (evidence check skipped). */
+	reportText?: (reportId: string) => string | undefined;
+}
+
+/** A data row with its spreadsheet line number; `get` returns '' for a missing column. */
+export interface RowView {
+	line: number;
+	get(column: string): string;
+}

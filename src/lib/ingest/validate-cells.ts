@@ -1,0 +1,82 @@
+/** Checks of single cells against their column spec: types, ranges, vocabularies. */
+import type { ColumnSpec } from '../schema/tables';
+import { LIST_SEPARATOR } from '../schema/vocab';
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INT_RE = /^-?\d+$/;
+const FLOAT_RE = /^-?\d+(?:\.\d+)?$/;
+
+/** Is `s` a real calendar date written YYYY-MM-DD (so 2023-02-30 is not)? */
+export function isRealDate(s: string): boolean {
+	const m = DATE_RE.exec(s);
+	if (!m) return false;
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	const date = new Date(Date.UTC(y, mo - 1, d));
+	return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Today's date, YYYY-MM-DD in UTC. */
+export function todayIso(): string {
+	return new Date().toISOString().slice(0, 10);
+}
+
+/** The items of a ';'-separated list cell, trimmed; [] for an empty cell. */
+export function splitList(cell: string): string[] {
+	return cell === '' ? [] : cell.split(LIST_SEPARATOR).map((s) => s.trim());
+}
+
+/** Runs of whitespace (spaces, tabs, newlines, NBSP…) collapsed to one space, ends trimmed. */
+export function collapseWhitespace(s: string): string {
+	return s.replace(/\s+/gu, ' ').trim();
+}
+
+/** Does the evidence span occur verbatim in the report text, whitespace runs aside? */
+export function evidenceInText(evidence: string, text: string): boolean {
+	const span = collapseWhitespace(evidence);
+	return span !== '' && collapseWhitespace(text).includes(span);
+}
+
+function rangeProblem(n: number, spec: ColumnSpec): string | null {
+	if (spec.min !== undefined && n < spec.min) return `must be ≥ ${spec.min}`;
+	if (spec.max !== undefined && n > spec.max) return `must be ≤ ${spec.max}`;
+	return null;
+}
+
+function listProblem(value: string): string | null {
+	const items = splitList(value);
+	if (items.some((i) => i === ''))
+		return `has an empty item (use "${LIST_SEPARATOR}" only between items)`;
+	if (new Set(items).size !== items.length) return 'lists an item twice';
+	return null;
+}
+
+/** What is wrong with one non-empty cell for its column type, or null. */
+export function typeProblem(spec: ColumnSpec, value: string, today: string): string | null {
+	switch (spec.type) {
+		case 'int':
+			if (!INT_RE.test(value)) return 'is not a whole number';
+			return rangeProblem(Number(value), spec);
+		case 'float':
+			if (!FLOAT_RE.test(value)) return 'is not a decimal number';
+			return rangeProblem(Number(value), spec);
+		case 'date':
+			if (!DATE_RE.test(value)) return 'is not a date written YYYY-MM-DD';
+			if (!isRealDate(value)) return 'is not a real calendar date';
+			if (value > today) return `is in the future (today is ${today})`;
+			return null;
+		case 'enum':
+			if (spec.values && !spec.values.includes(value))
+				return `is not one of: ${spec.values.join(', ')}`;
+			return null;
+		case 'list':
+			return listProblem(value);
+		default:
+			return null;
+	}
+}
+
+/** What is wrong with a cell (empty or not), or null. */
+export function cellProblem(spec: ColumnSpec, value: string, today: string): string | null {
+	if (value === '') return spec.required ? 'is required but empty' : null;
+	return typeProblem(spec, value, today);
+}

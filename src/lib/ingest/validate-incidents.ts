@@ -1,0 +1,169 @@
+/** Row rules of incidents.csv that go beyond one cell: the codebook's conditional rules. */
+import { isAttack } from '../schema/attack';
+import { INCIDENT_ID_PATTERN, UNKNOWN_ACTOR, isSubEventOf } from '../schema/vocab';
+import type { RowView, ValidationContext } from './context';
+import type { IssueSink } from './issues';
+import { evidenceInText, isRealDate, splitList, todayIso } from './validate-cells';
+
+/** Evidence spans longer than this many words draw a warning (the codebook asks for ~15). */
+export const EVIDENCE_MAX_WORDS = 25;
+
+type Check = (r: RowView, out: IssueSink, ctx: ValidationContext) => void;
+
+function checkRef(
+	r: RowView,
+	out: IssueSink,
+	column: string,
+	value: string,
+	set: Set<string> | undefined,
+	table: string
+) {
+	if (value !== '' && set && !set.has(value)) out.add(r.line, column, value, `is not in ${table}`);
+}
+
+const idRule: Check = (r, out) => {
+	const id = r.get('incident_id');
+	const m = INCIDENT_ID_PATTERN.exec(id);
+	if (id === '') return;
+	if (!m) out.add(r.line, 'incident_id', id, 'must look like DEZ-2022-0003');
+	else if (isRealDate(r.get('event_date')) && m[1] !== r.get('event_date').slice(0, 4))
+		out.add(r.line, 'incident_id', id, 'year does not match event_date');
+};
+
+const subEventRule: Check = (r, out) => {
+	const et = r.get('event_type');
+	const st = r.get('sub_event_type');
+	if (et !== '' && st !== '' && !isSubEventOf(et, st))
+		out.add(r.line, 'sub_event_type', st, `is not a sub-event type of "${et}"`);
+};
+
+const actorRule: Check = (r, out, ctx) => {
+	const a1 = r.get('actor1');
+	const cert = r.get('actor1_certainty');
+	const actors = ctx.known?.actors;
+	checkRef(r, out, 'actor1', a1, actors, 'actors.csv');
+	checkRef(r, out, 'actor2', r.get('actor2'), actors, 'actors.csv');
+	for (const a of splitList(r.get('assoc_actor_1'))) {
+		checkRef(r, out, 'assoc_actor_1', a, actors, 'actors.csv');
+		if (a === a1) out.add(r.line, 'assoc_actor_1', a, 'repeats actor1');
+	}
+	if (a1 === UNKNOWN_ACTOR && cert !== '' && cert !== 'unknown')
+		out.add(r.line, 'actor1_certainty', cert, `must be "unknown" when actor1 is ${UNKNOWN_ACTOR}`);
+	if (cert === 'unknown' && a1 !== '' && a1 !== UNKNOWN_ACTOR)
+		out.add(r.line, 'actor1', a1, `must be ${UNKNOWN_ACTOR} when actor1_certainty is "unknown"`);
+};
+
+const targetRule: Check = (r, out, ctx) => {
+	const target = r.get('target');
+	const type = r.get('target_type');
+	const attack = isAttack(r.get('event_type'), r.get('sub_event_type'));
+	checkRef(r, out, 'target', target, ctx.known?.targets, 'targets.csv');
+	if (attack && target === '') out.add(r.line, 'target', '', 'is required for an attack');
+	if (target !== '' && type === '')
+		out.add(r.line, 'target_type', '', 'is required when target is set');
+	if (target === '' && type !== '')
+		out.add(r.line, 'target_type', type, 'must be empty when target is');
+	const expected = ctx.known?.targetTypes?.get(target);
+	if (expected !== undefined && type !== '' && type !== expected)
+		out.add(
+			r.line,
+			'target_type',
+			type,
+			`must be "${expected}", as for "${target}" in targets.csv`
+		);
+};
+
+const weaponOutcomeRule: Check = (r, out) => {
+	const sub = r.get('sub_event_type');
+	const outcome = r.get('outcome');
+	const attack = isAttack(r.get('event_type'), sub);
+	if (attack && r.get('weapon') === '') out.add(r.line, 'weapon', '', 'is required for an attack');
+	if (sub === 'Disrupted weapons use' && outcome !== '' && outcome !== 'intercepted')
+		out.add(r.line, 'outcome', outcome, 'must be "intercepted" for Disrupted weapons use');
+	if (outcome === 'intercepted' && sub !== 'Disrupted weapons use')
+		out.add(
+			r.line,
+			'outcome',
+			outcome,
+			'"intercepted" requires sub_event_type Disrupted weapons use'
+		);
+	if (!attack && outcome !== '' && outcome !== 'unknown')
+		out.add(r.line, 'outcome', outcome, 'must be "unknown" for a row that is not an attack');
+};
+
+const refRule: Check = (r, out, ctx) => {
+	checkRef(r, out, 'place_id', r.get('place_id'), ctx.known?.places, 'places.csv');
+	for (const id of splitList(r.get('source_ids')))
+		checkRef(r, out, 'source_ids', id, ctx.known?.reports, 'reports.csv');
+};
+
+function firstSource(r: RowView): string {
+	return splitList(r.get('source_ids'))[0] ?? '';
+}
+
+const dateRule: Check = (r, out, ctx) => {
+	const date = r.get('event_date');
+	const meta = ctx.known?.reportMeta?.get(firstSource(r));
+	const future = date > (ctx.today ?? todayIso()); // already reported as a future date
+	if (meta && !future && isRealDate(date) && isRealDate(meta.published) && date > meta.published)
+		out.add(
+			r.line,
+			'event_date',
+			date,
+			`is after the publication of ${firstSource(r)} (${meta.published})`
+		);
+	const tp = Number(r.get('time_precision'));
+	const low = meta?.dateConfidence === 'low';
+	if (r.get('date_note') === '' && (tp > 1 || low))
+		out.add(
+			r.line,
+			'date_note',
+			'',
+			tp > 1 ? 'is required when time_precision > 1' : 'is required: the report date is uncertain'
+		);
+};
+
+const evidenceRule: Check = (r, out, ctx) => {
+	const evidence = r.get('evidence');
+	if (evidence === '') return;
+	const words = evidence.split(/\s+/u).filter(Boolean).length;
+	if (words > EVIDENCE_MAX_WORDS)
+		out.warn(r.line, 'evidence', evidence, `is ${words} words long (keep it under ~15)`);
+	const id = firstSource(r);
+	const text = id && ctx.reportText ? ctx.reportText(id) : undefined;
+	if (text !== undefined && !evidenceInText(evidence, text))
+		out.add(r.line, 'evidence', evidence, `does not occur verbatim in report ${id}`);
+};
+
+const RULES: readonly Check[] = [
+	idRule,
+	subEventRule,
+	actorRule,
+	targetRule,
+	weaponOutcomeRule,
+	refRule,
+	dateRule,
+	evidenceRule
+];
+
+/** Every row rule of incidents.csv on one row. */
+export function checkIncidentRow(r: RowView, out: IssueSink, ctx: ValidationContext) {
+	for (const rule of RULES) rule(r, out, ctx);
+}
+
+/** Rows should be sorted by event_date, then incident_id. */
+export function checkIncidentOrder(rows: readonly RowView[], out: IssueSink) {
+	for (let i = 1; i < rows.length; i++) {
+		const a = rows[i - 1]!;
+		const b = rows[i]!;
+		const ka = `${a.get('event_date')} ${a.get('incident_id')}`;
+		const kb = `${b.get('event_date')} ${b.get('incident_id')}`;
+		if (kb < ka)
+			out.warn(
+				b.line,
+				'incident_id',
+				b.get('incident_id'),
+				'rows are not sorted by event_date, then incident_id'
+			);
+	}
+}

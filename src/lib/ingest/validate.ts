@@ -1,0 +1,188 @@
+/**
+ * The one validator of Raqib's tables, shared by `npm run validate:data` and
+ * the browser CSV upload. Pure TypeScript: no Node APIs, no DuckDB, no Svelte.
+ *
+ * Input is a parsed CSV: the header and the data rows as string arrays, in
+ * file order (row i is spreadsheet line i + 2).
+ */
+import { TABLE_COLUMNS, TABLE_KEYS, type ColumnSpec } from '../schema/tables';
+import type { KnownKeys, RowView, TableKind, ValidationContext } from './context';
+import { IssueSink, type ValidationIssue } from './issues';
+import { cellProblem, todayIso } from './validate-cells';
+import { checkIncidentOrder, checkIncidentRow } from './validate-incidents';
+import { checkCompanionRow } from './validate-rows';
+
+export type { KnownKeys, RowView, TableKind, ValidationContext } from './context';
+export { formatIssue, type Severity, type ValidationIssue } from './issues';
+export { collapseWhitespace, evidenceInText, isRealDate, splitList } from './validate-cells';
+
+/** A parsed CSV table. */
+export interface ParsedTable {
+	header: string[];
+	rows: string[][];
+}
+
+/** Header problems: duplicates, missing columns (errors), unknown columns and order (warnings). */
+function checkHeader(specs: readonly ColumnSpec[], header: string[], out: IssueSink) {
+	const seen = new Set<string>();
+	for (const h of header) {
+		if (seen.has(h)) out.add(1, h, h, 'column name appears twice in the header');
+		seen.add(h);
+		if (!specs.some((s) => s.name === h)) out.warn(1, h, h, 'is not a column of the codebook');
+	}
+	const missing = specs.filter((s) => !seen.has(s.name));
+	for (const s of missing) out.add(1, s.name, '', 'required column is missing from the header');
+	const known = header.filter((h) => specs.some((s) => s.name === h));
+	const expected = specs.map((s) => s.name).filter((n) => seen.has(n));
+	if (missing.length === 0 && known.join(',') !== expected.join(','))
+		out.warn(1, '', header.join(','), `columns are not in codebook order: ${expected.join(',')}`);
+}
+
+function rowView(header: string[], cells: string[], line: number): RowView {
+	const index = new Map<string, number>();
+	header.forEach((h, i) => {
+		if (!index.has(h)) index.set(h, i);
+	});
+	return {
+		line,
+		get: (column) => {
+			const i = index.get(column);
+			return i === undefined ? '' : (cells[i] ?? '');
+		}
+	};
+}
+
+function checkCells(specs: readonly ColumnSpec[], r: RowView, out: IssueSink, today: string) {
+	for (const spec of specs) {
+		const value = r.get(spec.name);
+		if (value !== value.trim())
+			out.warn(r.line, spec.name, value, 'has leading or trailing spaces');
+		const problem = cellProblem(spec, value.trim(), today);
+		if (problem) out.add(r.line, spec.name, value, problem);
+	}
+}
+
+function checkUnique(kind: TableKind, rows: readonly RowView[], out: IssueSink) {
+	const key = TABLE_KEYS[kind];
+	const first = new Map<string, number>();
+	for (const r of rows) {
+		const v = r.get(key);
+		if (v === '') continue;
+		const prev = first.get(v);
+		if (prev !== undefined) out.add(r.line, key, v, `duplicate id (first on line ${prev})`);
+		else first.set(v, r.line);
+	}
+}
+
+/** Turns the raw rows into row views, flagging blank rows and wrong cell counts. */
+function rowViews(header: string[], rows: string[][], out: IssueSink): RowView[] {
+	const views: RowView[] = [];
+	rows.forEach((cells, i) => {
+		const line = i + 2;
+		if (cells.every((c) => c.trim() === '')) return out.warn(line, '', '', 'blank row (ignored)');
+		if (cells.length !== header.length)
+			out.add(
+				line,
+				'',
+				cells.join(','),
+				`has ${cells.length} cells; the header has ${header.length}`
+			);
+		views.push(rowView(header, cells, line));
+	});
+	return views;
+}
+
+/**
+ * Validates one table. `header` and `rows` come straight from the CSV parser
+ * (row i = spreadsheet line i + 2). Referential and evidence checks run only
+ * for what `ctx.known` / `ctx.reportText` provide.
+ */
+export function validateTable(
+	kind: TableKind,
+	header: string[],
+	rows: string[][],
+	ctx: ValidationContext
+): ValidationIssue[] {
+	const out = new IssueSink(ctx.file);
+	const specs = TABLE_COLUMNS[kind];
+	const today = ctx.today ?? todayIso();
+	checkHeader(specs, header, out);
+	const views = rowViews(header, rows, out);
+	for (const r of views) {
+		checkCells(specs, r, out, today);
+		if (kind === 'incidents') checkIncidentRow(r, out, ctx);
+		else checkCompanionRow(kind, r, out, ctx);
+	}
+	checkUnique(kind, views, out);
+	if (kind === 'incidents') checkIncidentOrder(views, out);
+	return out.issues.sort((a, b) => a.row - b.row);
+}
+
+/** The values of one column, '' where the row is short or the column is missing. */
+function column(t: ParsedTable | undefined, name: string): string[] {
+	if (!t) return [];
+	const i = t.header.indexOf(name);
+	return i < 0 ? [] : t.rows.map((r) => (r[i] ?? '').trim());
+}
+
+const nonEmptySet = (values: string[]) => new Set(values.filter((v) => v !== ''));
+
+/** The known keys of the companion tables that are present in `tables`. */
+export function buildKnown(tables: Partial<Record<TableKind, ParsedTable>>): KnownKeys {
+	const known: KnownKeys = {};
+	if (tables.actors) known.actors = nonEmptySet(column(tables.actors, 'actor'));
+	if (tables.places) known.places = nonEmptySet(column(tables.places, 'place_id'));
+	if (tables.targets) {
+		const names = column(tables.targets, 'target');
+		const types = column(tables.targets, 'target_type');
+		known.targets = nonEmptySet(names);
+		known.targetTypes = new Map(names.map((n, i) => [n, types[i] ?? '']));
+	}
+	if (tables.reports) {
+		const ids = column(tables.reports, 'report_id');
+		const published = column(tables.reports, 'published');
+		const confidence = column(tables.reports, 'date_confidence');
+		known.reports = nonEmptySet(ids);
+		known.reportMeta = new Map(
+			ids.map((id, i) => [
+				id,
+				{ published: published[i] ?? '', dateConfidence: confidence[i] ?? '' }
+			])
+		);
+	}
+	return known;
+}
+
+/** A table to validate as part of a dataset, with the file name to report. */
+export interface DatasetTable extends ParsedTable {
+	file: string;
+}
+
+/**
+ * Validates every table given, cross-checking references between them
+ * (a table absent from `tables` is not checked against).
+ */
+export function validateDataset(
+	tables: Partial<Record<TableKind, DatasetTable>>,
+	opts: Omit<ValidationContext, 'file' | 'known'> = {}
+): ValidationIssue[] {
+	const known = buildKnown(tables);
+	const issues: ValidationIssue[] = [];
+	for (const [kind, t] of Object.entries(tables) as [TableKind, DatasetTable][])
+		issues.push(...validateTable(kind, t.header, t.rows, { ...opts, file: t.file, known }));
+	return issues;
+}
+
+/**
+ * Checks of the raw file text the parser hides: UTF-8 BOM, CR line endings,
+ * missing final newline. Errors for the shipped files; the upload may show
+ * them as warnings.
+ */
+export function checkCsvText(file: string, text: string): ValidationIssue[] {
+	const out = new IssueSink(file);
+	if (text.startsWith('\uFEFF'))
+		out.add(0, '', '', 'starts with a byte-order mark (save as UTF-8 without BOM)');
+	if (text.includes('\r')) out.add(0, '', '', 'has CR line endings (use LF only)');
+	if (text !== '' && !text.endsWith('\n')) out.add(0, '', '', 'does not end with a newline');
+	return out.issues;
+}
