@@ -58,11 +58,12 @@ export function brushX<V>(
 		const picked = values.filter((_, i) => centres[i]! >= lo && centres[i]! <= hi);
 		if (picked.length) onbrush(picked);
 	};
-	svg.addEventListener('pointerdown', down);
+	// Capture phase: Plot's tooltip stops other pointerdown listeners on the svg.
+	svg.addEventListener('pointerdown', down, true);
 	window.addEventListener('pointermove', move);
 	window.addEventListener('pointerup', up);
 	return () => {
-		svg.removeEventListener('pointerdown', down);
+		svg.removeEventListener('pointerdown', down, true);
 		window.removeEventListener('pointermove', move);
 		window.removeEventListener('pointerup', up);
 	};

@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
+import { CHART_STYLE } from './palette';
 
-/** Plot's default font is 10px; average Latin glyph width in it, for sizing the label margin. */
-const CHAR_PX = 6;
+/** Charts use 12px text (CHART_STYLE); average Latin glyph width at that size, for the label margin. */
+const CHAR_PX = 6.8;
 const BAR_PX = 22;
 
 export interface HBarSpec<T extends object> {
@@ -36,10 +37,12 @@ export function hbar<T extends object>(s: HBarSpec<T>): Element {
 	);
 	return Plot.plot({
 		width: s.width,
-		height: Math.max(60, labels.length * BAR_PX + 40),
+		style: CHART_STYLE,
+		height: Math.max(60, labels.length * BAR_PX + 54),
 		marginLeft: longest * CHAR_PX + 12,
 		marginRight: 36,
-		x: { label: s.xLabel, grid: true, nice: true },
+		marginBottom: 44,
+		x: { label: s.xLabel, grid: true, nice: true, labelOffset: 38 },
 		y: { label: null, domain: labels, tickFormat: (l: string) => clip(l, maxChars) },
 		color: typeof s.fill === 'string' ? undefined : s.fill.scale,
 		opacity: { type: 'identity' },

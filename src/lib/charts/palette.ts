@@ -42,3 +42,6 @@ export const ACTOR_COLORS = [
 	'#999933',
 	'#AA4499'
 ];
+
+/** Text size for every chart: Plot's 10px default is too small to read on a phone. */
+export const CHART_STYLE = { fontSize: '12px' };

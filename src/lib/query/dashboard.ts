@@ -36,6 +36,7 @@ SELECT agg.* EXCLUDE (source_ids),
 	p.name_ar AS place_ar,
 	p.latitude,
 	p.longitude,
+	p.admin1,
 	CASE WHEN g = ${groupingMask('headline')} THEN (
 		SELECT count(DISTINCT trim(s))::INTEGER
 		FROM agg AS x, unnest(string_split(x.source_ids, ';')) AS u(s)
@@ -47,7 +48,7 @@ LEFT JOIN (SELECT actor, any_value(name_ar) AS name_ar FROM actors GROUP BY acto
 LEFT JOIN (SELECT target, any_value(name_ar) AS name_ar FROM targets GROUP BY target) AS t
 	ON g = ${groupingMask('byTarget')} AND t.target = agg.target
 LEFT JOIN (SELECT place_id, any_value(name_en) AS name_en, any_value(name_ar) AS name_ar,
-		any_value(latitude) AS latitude, any_value(longitude) AS longitude
+		any_value(latitude) AS latitude, any_value(longitude) AS longitude, any_value(admin1) AS admin1
 	FROM places GROUP BY place_id) AS p
 	ON g = ${groupingMask('byPlace')} AND p.place_id = agg.place
 WHERE g <> ${groupingMask('sources')}`,
@@ -93,6 +94,7 @@ export interface PlaceRow extends Measures {
 	place_ar: string | null;
 	latitude: number | null;
 	longitude: number | null;
+	admin1: string | null;
 }
 
 export interface DashboardData {

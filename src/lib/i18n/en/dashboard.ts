@@ -57,6 +57,9 @@ export const dashboard = {
 	'dashboard.chart.map.label':
 		'Map of {count} places in eastern Syria, dots sized by {measure}, with the Euphrates.',
 	'dashboard.map.river': 'Euphrates',
+	'dashboard.map.whole': 'All of Syria',
+	'dashboard.map.outside':
+		'{count} places outside Deir ez-Zor are not in this frame (see the table, or show all of Syria).',
 	'dashboard.map.note':
 		'Borders: Natural Earth 1:50m. The Euphrates is drawn approximately through riverside towns.',
 	'dashboard.week.brush':
