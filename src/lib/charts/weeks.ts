@@ -5,7 +5,7 @@ export const addDays = (date: string, days: number): string =>
 
 export interface WeekCount {
 	week: string;
-	side: string;
+	group: string;
 	n: number;
 }
 
@@ -18,16 +18,16 @@ export function weekRange(first: string, last: string): string[] {
 
 /**
  * Counts for every week between the first and the last active one and every
- * side present: weeks without attacks become explicit zeros instead of
+ * group present: weeks without attacks become explicit zeros instead of
  * being skipped.
  */
 export function fillWeeks(rows: readonly WeekCount[]): WeekCount[] {
 	if (rows.length === 0) return [];
 	const weeks = rows.map((r) => r.week).sort();
-	const sides = [...new Set(rows.map((r) => r.side))];
-	const have = new Map(rows.map((r) => [`${r.week} ${r.side}`, r.n]));
+	const sides = [...new Set(rows.map((r) => r.group))];
+	const have = new Map(rows.map((r) => [`${r.week} ${r.group}`, r.n]));
 	return weekRange(weeks[0]!, weeks.at(-1)!).flatMap((week) =>
-		sides.map((side) => ({ week, side, n: have.get(`${week} ${side}`) ?? 0 }))
+		sides.map((group) => ({ week, group, n: have.get(`${week} ${group}`) ?? 0 }))
 	);
 }
 
@@ -38,7 +38,7 @@ export interface Period {
 }
 
 /**
- * The active periods: each week with attacks plus `pad` weeks either side
+ * The active periods: each week with attacks plus `pad` weeks either group
  * (shown as zeros), merged where they touch. Long empty stretches between
  * them are left out and reported as gaps, so six years with a few active
  * months stay readable.

@@ -26,6 +26,7 @@ export const AGGREGATES = {
 	byActor: ['actor', 'side'],
 	byTarget: ['target', 'target_type'],
 	byWeek: ['week', 'side'],
+	byWeekActor: ['week', 'actor'],
 	byWeapon: ['weapon'],
 	byOutcome: ['outcome'],
 	byPlace: ['place'],

@@ -82,6 +82,10 @@ export interface WeekRow extends Measures {
 	week: string;
 	side: string;
 }
+export interface WeekActorRow extends Measures {
+	week: string;
+	actor: string;
+}
 export interface WeaponRow extends Measures {
 	weapon: string;
 }
@@ -102,6 +106,7 @@ export interface DashboardData {
 	byActor: ActorRow[];
 	byTarget: TargetRow[];
 	byWeek: WeekRow[];
+	byWeekActor: WeekActorRow[];
 	byWeapon: WeaponRow[];
 	byOutcome: OutcomeRow[];
 	byPlace: PlaceRow[];
@@ -149,6 +154,9 @@ export function splitDashboard(rows: readonly Record<string, unknown>[]): Dashbo
 		byTarget: pick<TargetRow>('byTarget').sort(byCountThen('target')),
 		byWeek: pick<WeekRow>('byWeek').sort(
 			(a, b) => a.week.localeCompare(b.week) || a.side.localeCompare(b.side)
+		),
+		byWeekActor: pick<WeekActorRow>('byWeekActor').sort(
+			(a, b) => a.week.localeCompare(b.week) || a.actor.localeCompare(b.actor)
 		),
 		byWeapon: pick<WeaponRow>('byWeapon').sort(byCountThen('weapon')),
 		byOutcome: pick<OutcomeRow>('byOutcome').sort(byCountThen('outcome')),

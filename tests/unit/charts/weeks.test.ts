@@ -10,10 +10,10 @@ describe('weekly series', () => {
 		]);
 	});
 
-	it('draws weeks without attacks as zeros, for every side', () => {
+	it('draws weeks without attacks as zeros, for every group', () => {
 		const filled = fillWeeks([
-			{ week: '2022-08-22', side: 'coalition', n: 2 },
-			{ week: '2022-09-05', side: 'Iran-aligned', n: 1 }
+			{ week: '2022-08-22', group: 'coalition', n: 2 },
+			{ week: '2022-09-05', group: 'Iran-aligned', n: 1 }
 		]);
 		expect(filled).toHaveLength(6);
 		expect(filled.filter((r) => r.week === '2022-08-29').map((r) => r.n)).toEqual([0, 0]);
@@ -33,5 +33,25 @@ describe('weekly series', () => {
 	it('calls a long mostly empty span sparse, a busy one not', () => {
 		expect(sparse(['2018-01-01', '2023-01-02'])).toBe(true);
 		expect(sparse(weekRange('2022-01-03', '2022-12-26'))).toBe(false);
+	});
+});
+
+describe('weekly series', () => {
+	it('gives up to twelve actors their own colour and sums the rest into Other', async () => {
+		const { byActor } = await import('../../../src/lib/charts/series');
+		const rows = Array.from({ length: 14 }, (_, i) => ({
+			week: '2022-08-22',
+			actor: `A${i}`,
+			n: 20 - i
+		}));
+		const s = byActor(rows, 'Other');
+		expect(s.color.domain).toHaveLength(12);
+		expect(s.color.domain.at(-1)).toBe('Other');
+		expect(new Set(s.color.range).size).toBe(12);
+		expect(s.rows.find((r) => r.group === 'Other')?.n).toBe(
+			rows.slice(11).reduce((t, r) => t + r.n, 0)
+		);
+		expect(s.rows.reduce((t, r) => t + r.n, 0)).toBe(rows.reduce((t, r) => t + r.n, 0));
+		expect(byActor(rows.slice(0, 12), 'Other').color.domain).not.toContain('Other');
 	});
 });

@@ -67,6 +67,9 @@ describe('dashboard single pass', () => {
 		expect(counts(d.byWeek, (r) => `${r.week} ${r.side}`)).toEqual(
 			countBy(rows, (x) => `${monday(x.row.event_date!)} ${x.side}`)
 		);
+		expect(counts(d.byWeekActor, (r) => `${r.week} ${r.actor}`)).toEqual(
+			countBy(rows, (x) => `${monday(x.row.event_date!)} ${x.actor}`)
+		);
 	});
 
 	it('gives the same numbers as each aggregate run on its own', async () => {
