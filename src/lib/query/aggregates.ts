@@ -14,7 +14,7 @@ export const GROUP_COLUMNS = [
 	'place',
 	'source_ids'
 ] as const;
-type GroupColumn = (typeof GROUP_COLUMNS)[number];
+export type GroupColumn = (typeof GROUP_COLUMNS)[number];
 
 /**
  * The dashboard's aggregates: one grouping of the filtered incidents each.
@@ -44,7 +44,11 @@ export const MEASURES = `count(*)::INTEGER AS n,
 
 /** The GROUPING() bitmask DuckDB gives rows of this aggregate (bit set = column not grouped). */
 export function groupingMask(name: AggregateName): number {
-	const keys: readonly GroupColumn[] = AGGREGATES[name];
+	return maskOf(AGGREGATES[name]);
+}
+
+/** The GROUPING() bitmask of any set of group columns. */
+export function maskOf(keys: readonly string[]): number {
 	return GROUP_COLUMNS.reduce(
 		(mask, col, i) => (keys.includes(col) ? mask : mask | (1 << (GROUP_COLUMNS.length - 1 - i))),
 		0

@@ -7,7 +7,7 @@ import {
 } from './aggregates';
 import { FACTS } from './facts';
 import { whereClause, type Filters } from './filters';
-import type { SqlQuery } from './types';
+import type { Param, SqlQuery } from './types';
 
 /**
  * Every aggregate of the dashboard in ONE scan of the facts table: the filter
@@ -21,13 +21,25 @@ export function dashboardQuery(filters: Filters): SqlQuery {
 		.map((keys) => `(${keys.join(', ')})`)
 		.join(', ');
 	const cols = GROUP_COLUMNS.join(', ');
-	return {
-		sql: `WITH agg AS (
-	SELECT GROUPING(${cols})::INTEGER AS g, ${cols},
+	return labelled(
+		`SELECT GROUPING(${cols})::INTEGER AS g, ${cols},
 	${MEASURES}
 	FROM ${FACTS}
 	${where.sql}
-	GROUP BY GROUPING SETS (${sets})
+	GROUP BY GROUPING SETS (${sets})`,
+		where.params ?? []
+	);
+}
+
+/**
+ * The page's rows from `agg` (one row per group, GROUPING() mask in `g`):
+ * labels joined on, the distinct cited reports counted from the sources rows.
+ * Shared by the single pass and by the cube roll-up (./cube.ts).
+ */
+export function labelled(agg: string, params: readonly Param[]): SqlQuery {
+	return {
+		sql: `WITH agg AS (
+	${agg}
 )
 SELECT agg.* EXCLUDE (source_ids),
 	a.name_ar AS actor_ar,
@@ -52,7 +64,7 @@ LEFT JOIN (SELECT place_id, any_value(name_en) AS name_en, any_value(name_ar) AS
 	FROM places GROUP BY place_id) AS p
 	ON g = ${groupingMask('byPlace')} AND p.place_id = agg.place
 WHERE g <> ${groupingMask('sources')}`,
-		params: where.params
+		params
 	};
 }
 

@@ -1,7 +1,8 @@
 import type { Connector } from '$lib/db/connector';
 import { dashboardQuery, splitDashboard, type DashboardData } from '$lib/query/dashboard';
 import { buildFacts } from '$lib/query/facts';
-import type { Filters } from '$lib/query/filters';
+import { buildCube, cubeQuery, withoutDimension } from '$lib/query/cube';
+import { DIMENSIONS, filtersToSearch, type Dimension, type Filters } from '$lib/query/filters';
 import {
 	incidentDetail,
 	incidentPage,
@@ -30,6 +31,8 @@ class DashboardState {
 	list = $state.raw<IncidentRow[]>([]);
 	/** Milliseconds the last aggregate pass took, from request to result (shown for transparency). */
 	lastMs = $state<number | null>(null);
+	/** The dimension whose cube answered the last request, or null for a scan. */
+	lastCube = $state<Dimension | null>(null);
 }
 
 export const dashboard = new DashboardState();
@@ -39,7 +42,28 @@ let queue: Promise<unknown> = Promise.resolve();
 let factsVersion = -1;
 let aggSeq = 0;
 let listSeq = 0;
-let runningKind: 'agg' | 'list' | null = null;
+let runningKind: 'agg' | 'list' | 'cube' | null = null;
+
+/** The cube on the connection: its dimension, the other filters it was built under, the data version. */
+let cube: { dim: Dimension; base: string; version: number } | null = null;
+let lastFilters: Filters | null = null;
+let cubeSeq = 0;
+
+/** The one dimension in which two filter states differ, if that is the only difference. */
+function changedDimension(a: Filters, b: Filters): Dimension | null {
+	const changed = DIMENSIONS.filter((d) => a[d] !== b[d]);
+	if (changed.length !== 1) return null;
+	const d = changed[0]!;
+	return filtersToSearch(withoutDimension(a, d)) === filtersToSearch(withoutDimension(b, d))
+		? d
+		: null;
+}
+
+/** Can the current cube answer these filters? */
+function cubeAnswers(filters: Filters, version: number): Dimension | null {
+	if (!cube || cube.version !== version) return null;
+	return filtersToSearch(withoutDimension(filters, cube.dim)) === cube.base ? cube.dim : null;
+}
 
 function connection(): Promise<Connector> {
 	conn ??= boot().then(async () => (await import('$lib/db')).openConnector());
@@ -50,7 +74,7 @@ function connection(): Promise<Connector> {
 const STALE = Symbol('stale');
 
 function enqueue<T>(
-	kind: 'agg' | 'list',
+	kind: 'agg' | 'list' | 'cube',
 	isStale: () => boolean,
 	task: (c: Connector) => Promise<T>
 ) {
@@ -72,6 +96,7 @@ function enqueue<T>(
 /** Rebuild the facts table (and the filter options) when the loaded tables changed. */
 async function ensureFacts(c: Connector, version: number): Promise<void> {
 	if (factsVersion === version) return;
+	cube = null;
 	await c.exec(buildFacts());
 	factsVersion = version;
 	dashboard.options = splitOptions(await c.query(filterOptions()));
@@ -83,6 +108,7 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export async function loadAggregates(filters: Filters, version: number): Promise<void> {
 	const seq = ++aggSeq;
 	const started = performance.now();
+	// A running scan for stale filters is cancelled; a cube build is left to finish (it pays off next).
 	if (runningKind === 'agg') void (await connection()).cancel();
 	dashboard.status = dashboard.data ? dashboard.status : 'loading';
 	try {
@@ -91,10 +117,17 @@ export async function loadAggregates(filters: Filters, version: number): Promise
 			() => seq !== aggSeq,
 			async (c) => {
 				await ensureFacts(c, version);
-				return c.query(dashboardQuery(filters));
+				const dim = cubeAnswers(filters, version);
+				dashboard.lastCube = dim;
+				return c.query(dim ? cubeQuery(dim, filters[dim]) : dashboardQuery(filters));
 			}
 		);
 		if (rows === STALE || seq !== aggSeq) return;
+		// A change in one dimension suggests more changes there: index it for the next ones.
+		const previous = lastFilters;
+		lastFilters = filters;
+		const dim = previous ? changedDimension(previous, filters) : null;
+		if (dim) void prepareCube(dim, filters, version);
 		dashboard.data = splitDashboard(rows);
 		dashboard.lastMs = performance.now() - started;
 		dashboard.status = 'ready';
@@ -103,6 +136,38 @@ export async function loadAggregates(filters: Filters, version: number): Promise
 		if (seq !== aggSeq) return; // a cancelled stale query
 		dashboard.error = message(e);
 		dashboard.status = 'error';
+	}
+}
+
+/**
+ * Build the cube for one dimension under the other current filters (when the
+ * pointer enters that dimension's chart, or after a change in it), so that the
+ * next changes of that dimension are answered without a scan. Runs behind any
+ * queued query and is skipped when a newer request is waiting.
+ */
+export async function prepareCube(
+	dim: Dimension,
+	filters: Filters,
+	version: number
+): Promise<void> {
+	const base = filtersToSearch(withoutDimension(filters, dim));
+	if (cube && cube.dim === dim && cube.base === base && cube.version === version) return;
+	const seq = ++cubeSeq;
+	try {
+		await enqueue(
+			'cube',
+			() => seq !== cubeSeq,
+			async (c) => {
+				await ensureFacts(c, version);
+				cube = null;
+				const q = buildCube(dim, filters);
+				await c.query(q);
+				cube = { dim, base, version };
+			}
+		);
+	} catch {
+		// Only an optimisation: the page still answers by scanning.
+		cube = null;
 	}
 }
 

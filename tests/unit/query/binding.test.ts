@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aggregateQuery, AGGREGATES, type AggregateName } from '../../../src/lib/query/aggregates';
+import { buildCube, cubeQuery } from '../../../src/lib/query/cube';
 import { dashboardQuery } from '../../../src/lib/query/dashboard';
 import { buildFacts } from '../../../src/lib/query/facts';
 import {
@@ -29,6 +30,9 @@ function everyBuilder(f: Filters): [string, SqlQuery][] {
 			(n) => [n, aggregateQuery(n, f)] as [string, SqlQuery]
 		),
 		['page', incidentPage(f, { sort: 'actor', desc: false, limit: 50, offset: 0 })],
+		// buildCube runs before cubeQuery, which reads the table it makes.
+		['cube', buildCube('actor', f)],
+		['cube rollup', cubeQuery('actor', f.actor)],
 		['detail', incidentDetail(f.actor ?? '')]
 	];
 }

@@ -33,6 +33,10 @@ export const dashboard = {
 	'dashboard.chip.remove': 'Remove filter {filter}',
 	'dashboard.clearAll': 'Clear all filters',
 	'dashboard.timing': 'Computed in {ms} ms, in one pass over the incidents, in your browser.',
+	'dashboard.preliminary':
+		'Shipped data as of the last build; the query engine is starting and will take over (with your uploads, if any).',
+	'dashboard.timingCube':
+		'Computed in {ms} ms from an index by {dimension} (built on hover or after a change), in your browser.',
 	'dashboard.empty': 'No incidents match these filters.',
 	'dashboard.error': 'The dashboard could not be computed.',
 	'dashboard.other': 'Other',
