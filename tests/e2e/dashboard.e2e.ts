@@ -75,6 +75,8 @@ async function open(path = '/', charts = true) {
 	app = await openApp();
 	await app.page.goto(app.base + path);
 	await waitForEngine(app.page);
+	// The build-time figures show first; wait until the engine's own answer replaced them.
+	await app.page.locator('[data-timing]').waitFor();
 	if (charts) await app.page.locator('[data-chart="actors"] svg').first().waitFor();
 	return app.page;
 }
@@ -94,6 +96,16 @@ describe('dashboard', () => {
 		const terms = await page.locator('[data-headline] dt').allTextContents();
 		expect(terms).toEqual(['Attacks', 'Fatalities', 'Injuries', 'Actors', 'Reports', 'Date range']);
 		await expectRecount(page, 'attack');
+	});
+
+	it('serves the unfiltered figures in the prerendered page, before the engine starts', async () => {
+		app = await openApp();
+		const html = await (await app.page.request.get(app.base + '/')).text();
+		const expected = await rc.headline('attack');
+		expect(html).toMatch(new RegExp(`data-figure="attacks"[^>]*>${expected.Attacks}<`));
+		expect(html).toMatch(new RegExp(`data-figure="reports"[^>]*>${expected.Reports}<`));
+		await app.page.goto(app.base + '/');
+		await waitForEngine(app.page);
 	});
 
 	it('filters everything and the URL when the top actor bar is clicked; reload restores the view', async () => {
