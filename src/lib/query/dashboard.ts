@@ -13,7 +13,8 @@ import type { Param, SqlQuery } from './types';
  * Every aggregate of the dashboard in ONE scan of the facts table: the filter
  * runs once and DuckDB's GROUPING SETS fill all groupings from the same rows.
  * Labels (Arabic names, coordinates) are joined onto the few result rows, not
- * onto the scanned ones. Rows are told apart by their GROUPING() mask `g`.
+ * onto the scanned ones, by plain equi-joins (hash joins): only the rows that
+ * group by that column have it set. Rows are told apart by their GROUPING() mask `g`.
  */
 export function dashboardQuery(filters: Filters): SqlQuery {
 	const where = whereClause(filters);
@@ -56,13 +57,13 @@ SELECT agg.* EXCLUDE (source_ids),
 	) END AS reports
 FROM agg
 LEFT JOIN (SELECT actor, any_value(name_ar) AS name_ar FROM actors GROUP BY actor) AS a
-	ON g = ${groupingMask('byActor')} AND a.actor = agg.actor
+	ON a.actor = agg.actor
 LEFT JOIN (SELECT target, any_value(name_ar) AS name_ar FROM targets GROUP BY target) AS t
-	ON g = ${groupingMask('byTarget')} AND t.target = agg.target
+	ON t.target = agg.target
 LEFT JOIN (SELECT place_id, any_value(name_en) AS name_en, any_value(name_ar) AS name_ar,
 		any_value(latitude) AS latitude, any_value(longitude) AS longitude, any_value(admin1) AS admin1
 	FROM places GROUP BY place_id) AS p
-	ON g = ${groupingMask('byPlace')} AND p.place_id = agg.place
+	ON p.place_id = agg.place
 WHERE g <> ${groupingMask('sources')}`,
 		params
 	};
