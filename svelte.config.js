@@ -33,7 +33,8 @@ const config = {
 					'../tests/**/*.ts',
 					'../tests/**/*.js',
 					'../scripts/**/*.ts',
-					'../scripts/**/*.js'
+					'../scripts/**/*.js',
+					'../bench/**/*.ts'
 				);
 			}
 		}

@@ -4,6 +4,18 @@ import { existsSync } from 'node:fs';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
+/** Command-line flags for headless runs (the end-to-end tests and the benchmark). */
+export const ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
 export function ensureChromium() {
 	if (existsSync(CHROMIUM)) return CHROMIUM;
 	if (process.getuid?.() !== 0)

@@ -3,8 +3,9 @@ import { replayUploads } from './uploads';
 import { init, terminate, WasmConnector, type BootProgress } from './wasm';
 
 export type { Connector, SqlQuery, Param, Row } from './connector';
-export { init, WasmConnector, missingCapability } from './wasm';
-export type { BootProgress } from './wasm';
+export { init, WasmConnector, missingCapability, QueryCancelled } from './wasm';
+export { engineFailure } from './failure';
+export type { BootProgress, OnBatch } from './wasm';
 
 let main: Promise<WasmConnector> | null = null;
 

@@ -3,6 +3,7 @@ import { Table, type RecordBatch } from 'apache-arrow';
 import { BUNDLES } from './bundles';
 import { toQuery, type Connector, type SqlQuery } from './connector';
 import { tableToRows } from './values';
+import { quoteIdent } from '$lib/query/sql';
 
 export type BootStep = 'download' | 'start' | 'tables' | 'ready';
 export interface BootProgress {
@@ -60,10 +61,25 @@ export async function terminate(): Promise<void> {
 	if (current) await (await current.catch(() => null))?.terminate();
 }
 
+/** Thrown by a query that was cancelled with `cancel()`. */
+export class QueryCancelled extends Error {
+	constructor() {
+		super('cancelled');
+		this.name = 'QueryCancelled';
+	}
+}
+
+/**
+ * Called with each Arrow batch as it arrives and the rows received so far.
+ * Returning false stops reading: the result holds the batches received.
+ */
+export type OnBatch = (batch: RecordBatch, rowsSoFar: number) => boolean | void;
+
 /** A connector over its own connection: consumers that cancel do not cancel each other. */
 export class WasmConnector implements Connector {
 	#conn: duckdb.AsyncDuckDBConnection;
 	#running = false;
+	#cancelled = false;
 
 	private constructor(conn: duckdb.AsyncDuckDBConnection) {
 		this.#conn = conn;
@@ -75,25 +91,52 @@ export class WasmConnector implements Connector {
 		return new WasmConnector(conn);
 	}
 
-	/** Run a query and keep its result in Arrow form (for large results). */
-	async arrow(q: SqlQuery | string): Promise<Table> {
+	/**
+	 * Run a query and keep its result in Arrow form (for large results). The
+	 * result streams in batches, so a cancel() lands between two of them even
+	 * when DuckDB has already started returning rows.
+	 */
+	async arrow(q: SqlQuery | string, onBatch?: OnBatch): Promise<Table> {
 		const { sql, params = [] } = toQuery(q);
 		this.#running = true;
+		this.#cancelled = false;
 		try {
-			if (params.length === 0) return collect(await this.#conn.send(sql, true));
+			if (params.length === 0)
+				return await this.#collect(await this.#conn.send(sql, true), onBatch);
 			const stmt = await this.#conn.prepare(sql);
 			try {
-				return collect(await stmt.send(...params));
+				return await this.#collect(await stmt.send(...params), onBatch);
 			} finally {
 				await stmt.close();
 			}
+		} catch (error) {
+			throw this.#cancelled ? new QueryCancelled() : error;
 		} finally {
 			this.#running = false;
 		}
 	}
 
+	async #collect(reader: AsyncIterable<RecordBatch>, onBatch?: OnBatch): Promise<Table> {
+		const batches: RecordBatch[] = [];
+		let rows = 0;
+		for await (const batch of reader) {
+			if (this.#cancelled) throw new QueryCancelled();
+			batches.push(batch);
+			rows += batch.numRows;
+			if (onBatch?.(batch, rows) === false) break;
+		}
+		if (this.#cancelled) throw new QueryCancelled();
+		return new Table(batches);
+	}
+
 	async query<T = Record<string, unknown>>(q: SqlQuery | string): Promise<T[]> {
 		return tableToRows<T>(await this.arrow(q));
+	}
+
+	/** Load an Arrow table into DuckDB as table `name` in main, replacing any table of that name. */
+	async insertArrow(table: Table, name: string): Promise<void> {
+		await this.#conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+		await this.#conn.insertArrowTable(table, { name, create: true });
 	}
 
 	async exec(sql: string): Promise<void> {
@@ -101,16 +144,14 @@ export class WasmConnector implements Connector {
 	}
 
 	async cancel(): Promise<boolean> {
-		return this.#running ? this.#conn.cancelSent() : false;
+		if (!this.#running) return false;
+		this.#cancelled = true;
+		// False once DuckDB is already streaming: then the batch loop above stops instead.
+		await this.#conn.cancelSent();
+		return true;
 	}
 
 	async close(): Promise<void> {
 		await this.#conn.close();
 	}
-}
-
-async function collect(reader: AsyncIterable<RecordBatch>): Promise<Table> {
-	const batches: RecordBatch[] = [];
-	for await (const batch of reader) batches.push(batch);
-	return new Table(batches);
 }

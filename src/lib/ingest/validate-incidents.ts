@@ -1,6 +1,11 @@
 /** Row rules of incidents.csv that go beyond one cell: the codebook's conditional rules. */
 import { isAttack } from '../schema/attack';
-import { INCIDENT_ID_PATTERN, UNKNOWN_ACTOR, isSubEventOf } from '../schema/vocab';
+import {
+	FOREIGN_ID_PATTERN,
+	INCIDENT_ID_PATTERN,
+	UNKNOWN_ACTOR,
+	isSubEventOf
+} from '../schema/vocab';
 import type { RowView, ValidationContext } from './context';
 import type { IssueSink } from './issues';
 import { evidenceInText, isRealDate, splitList, todayIso } from './validate-cells';
@@ -21,10 +26,16 @@ function checkRef(
 	if (value !== '' && set && !set.has(value)) out.add(r.line, column, value, `is not in ${table}`);
 }
 
+/** Ids in Raqib's DEZ- series follow its pattern; ids from elsewhere (ACLED, other coders) only need to be tidy. */
 const idRule: Check = (r, out) => {
 	const id = r.get('incident_id');
-	const m = INCIDENT_ID_PATTERN.exec(id);
 	if (id === '') return;
+	if (!id.startsWith('DEZ-')) {
+		if (!FOREIGN_ID_PATTERN.test(id))
+			out.add(r.line, 'incident_id', id, 'must be letters, digits and . _ : - only (at most 64)');
+		return;
+	}
+	const m = INCIDENT_ID_PATTERN.exec(id);
 	if (!m) out.add(r.line, 'incident_id', id, 'must look like DEZ-2022-0003');
 	else if (isRealDate(r.get('event_date')) && m[1] !== r.get('event_date').slice(0, 4))
 		out.add(r.line, 'incident_id', id, 'year does not match event_date');

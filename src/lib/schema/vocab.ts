@@ -122,8 +122,14 @@ export type AcledInter = keyof typeof ACLED_INTER;
 /** The actor name used when a report does not say who acted (certainty must then be 'unknown'). */
 export const UNKNOWN_ACTOR = 'Unknown';
 
-/** incident_id: DEZ-<year of event_date>-<4-digit sequence>. */
+/** incident_id of Raqib's own coding: DEZ-<year of event_date>-<4-digit sequence>. */
 export const INCIDENT_ID_PATTERN = /^DEZ-(\d{4})-\d{4}$/;
+
+/**
+ * Any other incident_id (an ACLED event_id_cnty such as SYR12345, a newsroom's
+ * own scheme): letters, digits and . _ : - , at most 64 characters, no spaces.
+ */
+export const FOREIGN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 
 /** place_id: a lowercase ASCII slug. */
 export const PLACE_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

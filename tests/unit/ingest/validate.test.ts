@@ -135,6 +135,8 @@ describe('validateTable (incidents)', () => {
 		['evidence not in the report', { evidence: 'نص غير موجود في التقرير' }, 'evidence'],
 		['a target type that disagrees with targets.csv', { target_type: 'depot' }, 'target_type'],
 		['an id whose year is not the event year', { incident_id: 'DEZ-2021-0001' }, 'incident_id'],
+		['a malformed DEZ id', { incident_id: 'DEZ-22-1' }, 'incident_id'],
+		['an id with spaces', { incident_id: 'SYR 123' }, 'incident_id'],
 		['an attack without a target', { target: '', target_type: '' }, 'target'],
 		['intercepted on a non-interception', { outcome: 'intercepted' }, 'outcome'],
 		['Unknown actor with a stated attribution', { actor1: 'Unknown' }, 'actor1_certainty'],
@@ -143,6 +145,13 @@ describe('validateTable (incidents)', () => {
 	])('flags %s', (_what, over, column) => {
 		expect(oneError(over).column).toBe(column);
 	});
+
+	it.each(['SYR12345', 'SYN-7-00000001', 'newsroom:2024.17'])(
+		'accepts a foreign id such as %s',
+		(id) => {
+			expect(errors(validate([incident({ incident_id: id })]))).toEqual([]);
+		}
+	);
 
 	it('accepts evidence that differs from the report only in whitespace', () => {
 		const row = incident({ evidence: 'قواعد عسكرية\tتابعة لقوات التحالف الدولي  في حقل العمر' });

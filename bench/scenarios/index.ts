@@ -1,0 +1,19 @@
+import { bytesScenario } from './bytes';
+import { dashboardScenario } from './dashboard';
+import { generatorScenario } from './generator';
+import { sideBySideScenario } from './side-by-side';
+import { sqlConsoleScenario } from './sql-console';
+import { startScenario } from './start';
+import type { Scenario } from './types';
+import { uploadScenario } from './upload';
+
+/** Every scenario, in the order the run takes them. */
+export const SCENARIOS: readonly Scenario[] = [
+	generatorScenario,
+	startScenario,
+	bytesScenario,
+	sideBySideScenario,
+	dashboardScenario,
+	uploadScenario,
+	sqlConsoleScenario
+];
