@@ -1,0 +1,4 @@
+import { shippedDashboard } from '$lib/server/dashboard';
+
+// Prerendered: the unfiltered dashboard of the shipped data, shown until the engine answers.
+export const load = async () => ({ initial: await shippedDashboard() });

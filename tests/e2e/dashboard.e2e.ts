@@ -1,0 +1,199 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, waitForEngine, type App } from './browser';
+import { recount, type Recount } from './dashboard-recount';
+
+let app: App | undefined;
+let rc: Recount;
+beforeAll(async () => {
+	rc = await recount();
+});
+afterAll(() => rc.close());
+afterEach(async () => {
+	const current = app;
+	app = undefined;
+	if (!current) return;
+	await current.close();
+	expect(current.foreign, 'requests to other origins').toEqual([]);
+	expect(current.errors, 'page errors').toEqual([]);
+});
+
+async function headline(page: Page): Promise<Record<string, string>> {
+	return page
+		.locator('[data-headline]')
+		.evaluate((dl) =>
+			Object.fromEntries(
+				[...dl.querySelectorAll('div')].map((d) => [
+					d.querySelector('dt')!.textContent!.trim(),
+					d.querySelector('dd')!.textContent!.trim().replaceAll(',', '')
+				])
+			)
+		);
+}
+
+/** A chart's table view as { key: count }, key = the given columns joined by a space. */
+async function table(page: Page, chart: string, keys: string[], count: string) {
+	const frame = page.locator(`[data-chart="${chart}"]`);
+	if ((await frame.locator('table').count()) === 0)
+		await frame.getByRole('button', { name: 'Table' }).click();
+	return frame.locator('table').evaluate(
+		(t, [keys, count]) => {
+			const heads = [...t.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+			const col = (name: string) => heads.indexOf(name);
+			const out: Record<string, number> = {};
+			for (const tr of t.querySelectorAll('tbody tr')) {
+				const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim());
+				out[(keys as string[]).map((k) => cells[col(k)]).join(' ')] = Number(
+					cells[col(count as string)]
+				);
+			}
+			return out;
+		},
+		[keys, count] as const
+	);
+}
+
+/** Every number on the page, checked against the recount under the same filters. */
+async function expectRecount(page: Page, where: string) {
+	const expected = await rc.headline(where);
+	await expect.poll(() => headline(page), { timeout: 30_000 }).toEqual(expected);
+	const charts: [string, string[], string][] = [
+		['actors', ['Actor'], 'actor1'],
+		['targets', ['Target'], 'target_label'],
+		['weeks', ['Week of', 'Side'], "week || ' ' || side"],
+		['weapons', ['Weapon'], 'weapon'],
+		['outcomes', ['Outcome'], 'outcome'],
+		['map', ['Place id'], 'place_id']
+	];
+	for (const [chart, keys, sql] of charts)
+		await expect
+			.poll(() => table(page, chart, keys, 'Attacks'), { timeout: 10_000 })
+			.toEqual(await rc.counts(sql, where));
+}
+
+async function open(path = '/', charts = true) {
+	app = await openApp();
+	await app.page.goto(app.base + path);
+	await waitForEngine(app.page);
+	// The build-time figures show first; wait until the engine's own answer replaced them.
+	await app.page.locator('[data-timing]').waitFor();
+	if (charts) await app.page.locator('[data-chart="actors"] svg').first().waitFor();
+	return app.page;
+}
+
+/** Point at the actor chart's first (largest) bar and click it, as a user would. */
+async function clickTopActorBar(page: Page) {
+	const bar = page.locator('[data-chart="actors"] g[aria-label="bar"] rect').first();
+	await bar.scrollIntoViewIfNeeded();
+	const box = (await bar.boundingBox())!;
+	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+	await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+describe('dashboard', () => {
+	it('shows headline figures and chart tables equal to a recount of the attacks in data/', async () => {
+		const page = await open();
+		const terms = await page.locator('[data-headline] dt').allTextContents();
+		expect(terms).toEqual(['Attacks', 'Fatalities', 'Injuries', 'Actors', 'Reports', 'Date range']);
+		await expectRecount(page, 'attack');
+	});
+
+	it('serves the unfiltered figures in the prerendered page, before the engine starts', async () => {
+		app = await openApp();
+		const html = await (await app.page.request.get(app.base + '/')).text();
+		const expected = await rc.headline('attack');
+		expect(html).toMatch(new RegExp(`data-figure="attacks"[^>]*>${expected.Attacks}<`));
+		expect(html).toMatch(new RegExp(`data-figure="reports"[^>]*>${expected.Reports}<`));
+		await app.page.goto(app.base + '/');
+		await waitForEngine(app.page);
+	});
+
+	it('filters everything and the URL when the top actor bar is clicked; reload restores the view', async () => {
+		const page = await open();
+		const top = await rc.first(
+			'SELECT actor1 FROM f WHERE attack GROUP BY actor1 ORDER BY count(*) DESC, actor1 LIMIT 1'
+		);
+		const actor = String(top!.actor1);
+		// The first bar is the top actor's (bars are sorted by count).
+		await clickTopActorBar(page);
+		await expect.poll(() => new URL(page.url()).searchParams.get('actor')).toBe(actor);
+		const where = `attack AND actor1 = '${actor.replaceAll("'", "''")}'`;
+		await expectRecount(page, where);
+		await expect.poll(() => page.locator('[data-chips]').textContent()).toContain(actor);
+
+		const url = page.url();
+		await page.reload();
+		await waitForEngine(page);
+		expect(page.url()).toBe(url);
+		await expectRecount(page, where);
+		expect(await page.locator('select[data-filter="actor"]').inputValue()).toBe(actor);
+
+		// Clicking the same bar again clears the filter.
+		await clickTopActorBar(page);
+		await expect.poll(() => new URL(page.url()).searchParams.has('actor')).toBe(false);
+		await page.goBack();
+		await expect.poll(() => new URL(page.url()).searchParams.get('actor')).toBe(actor);
+	});
+
+	it('counts all events, not only attacks, when asked, and searches notes', async () => {
+		const page = await open('/?events=all');
+		const expected = await rc.headline('true');
+		await expect.poll(() => headline(page), { timeout: 30_000 }).toEqual(expected);
+		await page.locator('input[type="search"]').fill('strike');
+		await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('strike');
+		await expect
+			.poll(() => headline(page), { timeout: 30_000 })
+			.toEqual(await rc.headline("contains(lower(notes), 'strike')"));
+	});
+
+	it('sets the date range by dragging across the weekly chart', async () => {
+		const page = await open();
+		const svg = page.locator('[data-chart="weeks"] svg').last();
+		await svg.scrollIntoViewIfNeeded();
+		const box = (await svg.boundingBox())!;
+		const y = box.y + box.height / 2;
+		await page.mouse.move(box.x + box.width * 0.05, y);
+		await page.mouse.down();
+		await page.mouse.move(box.x + box.width * 0.3, y, { steps: 5 });
+		await page.mouse.up();
+		await expect
+			.poll(() => new URL(page.url()).searchParams.get('from'))
+			.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		const params = new URL(page.url()).searchParams;
+		await expectRecount(
+			page,
+			`attack AND day BETWEEN DATE '${params.get('from')}' AND DATE '${params.get('to')}'`
+		);
+	});
+
+	it('lists incidents with the Arabic evidence right-to-left and the cited reports', async () => {
+		const page = await open();
+		const latest = await rc.first(
+			'SELECT incident_id, evidence, source_ids FROM f WHERE attack ORDER BY day DESC, incident_id DESC LIMIT 1'
+		);
+		const row = page.locator(`[data-incident="${latest!.incident_id}"]`);
+		await row.getByRole('button').click();
+		const evidence = page.locator(`[data-detail="${latest!.incident_id}"] [data-evidence]`);
+		await expect.poll(() => evidence.textContent()).toBe(latest!.evidence);
+		expect(await evidence.getAttribute('dir')).toBe('rtl');
+		expect(await evidence.getAttribute('lang')).toBe('ar');
+		const cited = await page
+			.locator(`[data-detail="${latest!.incident_id}"] [data-report]`)
+			.evaluateAll((els) => els.map((e) => e.getAttribute('data-report')));
+		expect(cited).toEqual(
+			String(latest!.source_ids)
+				.split(';')
+				.map((s) => s.trim())
+		);
+	});
+
+	it('says when nothing matches and clears the filters from there', async () => {
+		const page = await open('/?actor=nobody%27s%3B%20army', false);
+		await expect
+			.poll(() => page.locator('[data-empty]').textContent())
+			.toContain('No incidents match');
+		await page.locator('[data-empty]').getByRole('button', { name: 'Clear all filters' }).click();
+		await expect.poll(() => page.url()).toBe(app!.base + '/');
+		await expectRecount(page, 'attack');
+	});
+});
