@@ -44,11 +44,9 @@ describe('app shell', () => {
 			await expect
 				.poll(() => app!.page.getByRole('heading', { level: 1 }).textContent())
 				.toBe(heading);
-			expect(
-				await app.page
-					.getByRole('link', { name: heading === 'Data' ? 'Data' : 'SQL' })
-					.getAttribute('aria-current')
-			).toBe('page');
+			const nav = app.page.getByRole('navigation', { name: 'Main' });
+			const link = nav.getByRole('link', { name: path === '/data' ? 'Data' : 'SQL', exact: true });
+			await expect.poll(() => link.getAttribute('aria-current')).toBe('page');
 		}
 		await waitForEngine(app.page);
 	});

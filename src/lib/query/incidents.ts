@@ -23,6 +23,8 @@ export interface IncidentRow {
 	weapon: string;
 	outcome: string;
 	place: string;
+	/** The place's English name from places (its id when the place is not in the gazetteer). */
+	place_name: string;
 	fatalities: number;
 	injuries: number;
 }
@@ -33,11 +35,17 @@ export function incidentPage(filters: Filters, o: ListOptions): SqlQuery {
 	const sort: SortColumn = SORTS.includes(o.sort) ? o.sort : 'event_date';
 	const dir = o.desc ? 'DESC' : 'ASC';
 	return {
-		sql: `SELECT incident_id, event_date, event_type, actor, side, target, weapon, outcome, place, fatalities, injuries
-FROM ${FACTS}
-${where.sql}
-ORDER BY "${sort}" ${dir} NULLS LAST, incident_id ${dir}
-LIMIT ? OFFSET ?`,
+		// Names are joined onto the one page only, not onto the filtered set.
+		sql: `SELECT f.*, coalesce(p.name_en, f.place) AS place_name
+FROM (
+	SELECT incident_id, event_date, event_type, actor, side, target, weapon, outcome, place, fatalities, injuries
+	FROM ${FACTS}
+	${where.sql}
+	ORDER BY "${sort}" ${dir} NULLS LAST, incident_id ${dir}
+	LIMIT ? OFFSET ?
+) AS f
+LEFT JOIN places AS p ON p.place_id = f.place
+ORDER BY f."${sort}" ${dir} NULLS LAST, f.incident_id ${dir}`,
 		params: [
 			...(where.params ?? []),
 			Math.max(1, Math.floor(o.limit)),

@@ -120,6 +120,15 @@ describe('incident list', () => {
 		expect(new Set(seen).size).toBe(rows.length);
 	});
 
+	it("names each row's place from the gazetteer", async () => {
+		const names = new Map(csv('places').map((p) => [p.place_id!, p.name_en!]));
+		const page = await conn.query<{ place: string; place_name: string }>(
+			incidentPage({ all: true }, { sort: 'event_date', desc: false, limit: 100, offset: 0 })
+		);
+		expect(page.length).toBe(all.length);
+		for (const r of page) expect(r.place_name).toBe(names.get(r.place));
+	});
+
 	it('details an incident with its cited reports in citation order', async () => {
 		const first = csv('incidents')[0]!;
 		const [d] = await conn.query<{ reports: { report_id: string }[]; evidence: string }>(
