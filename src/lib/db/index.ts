@@ -1,4 +1,4 @@
-import { loadShipped } from './shipped';
+import { fetchShipped, loadShipped } from './shipped';
 import { replayUploads } from './uploads';
 import { init, terminate, WasmConnector, type BootProgress } from './wasm';
 
@@ -12,6 +12,7 @@ let main: Promise<WasmConnector> | null = null;
 /** Start the engine, load the tables, and return the app's main connector (once). */
 export function start(onProgress?: (p: BootProgress) => void): Promise<WasmConnector> {
 	main ??= (async () => {
+		fetchShipped().catch(() => {}); // in parallel with the engine; loadShipped reports failures
 		const db = await init(onProgress);
 		const conn = await WasmConnector.open(db);
 		onProgress?.({ step: 'tables' });

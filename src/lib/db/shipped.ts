@@ -4,13 +4,27 @@ import type { Connector } from './connector';
 import { createFromCsv } from './ddl';
 import { SHIPPED_FILES } from './shipped-files';
 
+const TABLES = Object.keys(SHIPPED_FILES) as TableName[];
+let texts: Promise<string[]> | null = null;
+
+/**
+ * Fetch the shipped CSVs once. Called as the engine starts, so the files
+ * download while the WebAssembly module compiles rather than after it.
+ */
+export function fetchShipped(): Promise<string[]> {
+	texts ??= Promise.all(TABLES.map((t) => fetchText(SHIPPED_FILES[t]))).catch((error: unknown) => {
+		texts = null;
+		throw error;
+	});
+	return texts;
+}
+
 /** Load the tables shipped in data/ (fetched from the app's own origin) into DuckDB. */
 export async function loadShipped(db: AsyncDuckDB, conn: Connector): Promise<void> {
-	const tables = Object.keys(SHIPPED_FILES) as TableName[];
-	const texts = await Promise.all(tables.map((t) => fetchText(SHIPPED_FILES[t])));
-	for (const [i, table] of tables.entries()) {
+	const all = await fetchShipped();
+	for (const [i, table] of TABLES.entries()) {
 		const file = `shipped/${table}.csv`;
-		await db.registerFileText(file, texts[i]!);
+		await db.registerFileText(file, all[i]!);
 		await conn.exec(createFromCsv(table, file));
 	}
 }
