@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openApp, waitForEngine, type App } from './browser';
@@ -49,6 +49,17 @@ describe('app shell', () => {
 			await expect.poll(() => link.getAttribute('aria-current')).toBe('page');
 		}
 		await waitForEngine(app.page);
+	});
+
+	it('writes each page as <path>/index.html, which a server with no URL rewriting serves', () => {
+		for (const page of [
+			'index.html',
+			'sql/index.html',
+			'data/index.html',
+			'data/codebook/index.html'
+		])
+			expect(existsSync(`build/${page}`), page).toBe(true);
+		expect(readFileSync('build/sql/index.html', 'utf8')).toContain('<h1>SQL console</h1>');
 	});
 
 	it('says in plain words when the browser cannot run WebAssembly', async () => {
