@@ -53,23 +53,39 @@ GROUP BY GROUPING SETS (${sets})`,
  * The page's rows for `dim` = `value` (or any value when undefined) rolled up
  * from the cube: each aggregate sums its cube set's rows for that value. The
  * result has exactly the shape and numbers of dashboardQuery on the same filters.
+ *
+ * One GROUP BY over the cube rather than one SELECT per aggregate: a
+ * statement's planning cost grows with its parts, and on a cube of a few
+ * thousand rows planning, not execution, is what the user waits for. A small
+ * VALUES list maps each cube set to the aggregates it answers (one set can
+ * answer two: for `weapon`, {weapon} is both byWeapon's and the headline's set);
+ * `dim` is blanked for aggregates that do not group by it, so their rows sum
+ * over its values. The headline pair is LEFT-joined so that, as in a full
+ * pass, the headline row exists even when nothing matches.
  */
 export function cubeQuery(dim: Dimension, value: string | undefined): SqlQuery {
-	const params: string[] = [];
-	const parts = Object.values(AGGREGATES).map((keys) => {
+	const pairs = Object.values(AGGREGATES).map((keys) => {
 		const set = keys.includes(dim as never) ? [...keys] : [...keys, dim];
-		const select = GROUP_COLUMNS.map((c) =>
-			(keys as readonly string[]).includes(c) ? c : `NULL AS ${c}`
-		).join(', ');
-		const group = keys.length ? `GROUP BY ${keys.join(', ')}` : '';
-		const match = value === undefined ? '' : ` AND ${quoteIdent(dim)} = ?`;
-		if (value !== undefined) params.push(value);
-		return `SELECT ${maskOf(keys)} AS g, ${select},
-		coalesce(sum(n), 0)::INTEGER AS n, coalesce(sum(attacks), 0)::INTEGER AS attacks,
-		sum(fatalities)::BIGINT AS fatalities, sum(injuries)::BIGINT AS injuries,
-		min(first) AS first, max(last) AS last
-	FROM ${CUBE} WHERE gi = ${maskOf(set)}${match}
-	${group}`;
+		return `(${maskOf(set)}, ${maskOf(keys)})`;
 	});
-	return labelled(parts.join('\n\tUNION ALL\n\t'), params);
+	// GROUPING() sets a column's bit when it is NOT grouped: the mask of everything but `dim` is `dim`'s bit.
+	const dimBit = maskOf(GROUP_COLUMNS.filter((c) => c !== dim));
+	const headline = maskOf(AGGREGATES.headline);
+	const cols = GROUP_COLUMNS.map((c) =>
+		c === dim ? `CASE WHEN m.g & ${dimBit} = 0 THEN c.${c} END AS ${c}` : `c.${c}`
+	);
+	const match = value === undefined ? '' : ` AND c.${quoteIdent(dim)} = ?`;
+	return labelled(
+		`SELECT m.g, ${cols.join(', ')},
+		coalesce(sum(c.n), 0)::INTEGER AS n, coalesce(sum(c.attacks), 0)::INTEGER AS attacks,
+		sum(c.fatalities)::BIGINT AS fatalities, sum(c.injuries)::BIGINT AS injuries,
+		min(c.first) AS first, max(c.last) AS last
+	FROM (VALUES ${pairs.join(', ')}) AS m(gi, g)
+	LEFT JOIN ${CUBE} AS c ON c.gi = m.gi${match}
+	WHERE c.gi IS NOT NULL OR m.g = ${headline}
+	GROUP BY ${GROUP_COLUMNS.map((_, i) => i + 1)
+		.concat(GROUP_COLUMNS.length + 1)
+		.join(', ')}`,
+		value === undefined ? [] : [value]
+	);
 }

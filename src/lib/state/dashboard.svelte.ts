@@ -43,6 +43,8 @@ let factsVersion = -1;
 let aggSeq = 0;
 let listSeq = 0;
 let runningKind: 'agg' | 'list' | 'cube' | null = null;
+/** The latest incident-list request, which a filter change queues right behind its aggregates. */
+let listPending: Promise<unknown> = Promise.resolve();
 
 /** The cube on the connection: its dimension, the other filters it was built under, the data version. */
 let cube: { dim: Dimension; base: string; version: number } | null = null;
@@ -123,13 +125,18 @@ export async function loadAggregates(filters: Filters, version: number): Promise
 			}
 		);
 		if (rows === STALE || seq !== aggSeq) return;
+		const ms = performance.now() - started;
+		// Show the charts together with the list the same change asked for: one render and one
+		// paint instead of two, and never charts of one filter state above a list of another.
+		await listPending.catch(() => {});
+		if (seq !== aggSeq) return;
 		// A change in one dimension suggests more changes there: index it for the next ones.
 		const previous = lastFilters;
 		lastFilters = filters;
 		const dim = previous ? changedDimension(previous, filters) : null;
 		if (dim) void prepareCube(dim, filters, version);
 		dashboard.data = splitDashboard(rows);
-		dashboard.lastMs = performance.now() - started;
+		dashboard.lastMs = ms;
 		dashboard.status = 'ready';
 		dashboard.error = null;
 	} catch (e) {
@@ -180,7 +187,7 @@ export async function loadList(
 	const seq = ++listSeq;
 	dashboard.listStatus = 'loading';
 	try {
-		const rows = await enqueue(
+		const pending = enqueue(
 			'list',
 			() => seq !== listSeq,
 			async (c) => {
@@ -188,6 +195,8 @@ export async function loadList(
 				return c.query<IncidentRow>(incidentPage(filters, options));
 			}
 		);
+		listPending = pending;
+		const rows = await pending;
 		if (rows === STALE || seq !== listSeq) return;
 		dashboard.list = rows;
 		dashboard.listStatus = 'ready';

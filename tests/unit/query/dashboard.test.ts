@@ -120,6 +120,18 @@ describe('incident list', () => {
 		expect(new Set(seen).size).toBe(rows.length);
 	});
 
+	it('keeps the facts newest first, the order the list asks for by default', async () => {
+		const stored = await conn.query<{ event_date: string; incident_id: string }>(
+			'SELECT event_date, incident_id FROM dash_facts'
+		);
+		const sorted = [...stored].sort(
+			(a, b) =>
+				(b.event_date ?? '').localeCompare(a.event_date ?? '') ||
+				b.incident_id.localeCompare(a.incident_id)
+		);
+		expect(stored.map((r) => r.incident_id)).toEqual(sorted.map((r) => r.incident_id));
+	});
+
 	it("names each row's place from the gazetteer", async () => {
 		const names = new Map(csv('places').map((p) => [p.place_id!, p.name_en!]));
 		const page = await conn.query<{ place: string; place_name: string }>(
