@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { ARGS, CHROMIUM } from './chromium.js';
 
 export { ARGS };
@@ -75,4 +75,12 @@ export async function openApp(options: { profile?: string; width?: number } = {}
 /** Wait until the engine has loaded the shipped tables (the boot banner is gone). */
 export async function waitForEngine(page: Page): Promise<void> {
 	await page.locator('[data-boot]').waitFor({ state: 'detached', timeout: 60_000 });
+}
+
+/** End a test's app: close it, then fail the test on any request to another origin or any page error. */
+export async function closeAndCheck(app: App | undefined): Promise<void> {
+	if (!app) return;
+	await app.close();
+	expect(app.foreign, 'requests to other origins').toEqual([]);
+	expect(app.errors, 'page errors').toEqual([]);
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, waitForEngine, type App } from './browser';
+import { openApp, waitForEngine, type App, closeAndCheck } from './browser';
 import { recount, type Recount } from './dashboard-recount';
 
 let app: App | undefined;
@@ -12,10 +12,7 @@ afterAll(() => rc.close());
 afterEach(async () => {
 	const current = app;
 	app = undefined;
-	if (!current) return;
-	await current.close();
-	expect(current.foreign, 'requests to other origins').toEqual([]);
-	expect(current.errors, 'page errors').toEqual([]);
+	await closeAndCheck(current);
 });
 
 async function headline(page: Page): Promise<Record<string, string>> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { windows1256, withBom, PNG } from '../fixtures/make';
-import { openApp, waitForEngine, type App } from './browser';
+import { openApp, waitForEngine, type App, closeAndCheck } from './browser';
 
 const shippedText = readFileSync('data/incidents.csv', 'utf8');
 const shipped = Papa.parse<string[]>(shippedText.trimEnd()).data;
@@ -41,10 +41,7 @@ let app: App | undefined;
 afterEach(async () => {
 	const current = app;
 	app = undefined;
-	if (!current) return;
-	await current.close();
-	expect(current.foreign, 'requests to other origins').toEqual([]);
-	expect(current.errors, 'page errors').toEqual([]);
+	await closeAndCheck(current);
 });
 
 async function openData(options: { profile?: string; width?: number } = {}): Promise<App> {

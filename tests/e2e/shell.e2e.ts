@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openApp, waitForEngine, type App } from './browser';
+import { openApp, waitForEngine, type App, closeAndCheck } from './browser';
 
 const shippedRows = Papa.parse(readFileSync('data/incidents.csv', 'utf8'), {
 	header: true,
@@ -12,10 +12,7 @@ let app: App | undefined;
 afterEach(async () => {
 	const current = app;
 	app = undefined;
-	if (!current) return;
-	await current.close();
-	expect(current.foreign, 'requests to other origins').toEqual([]);
-	expect(current.errors, 'page errors').toEqual([]);
+	await closeAndCheck(current);
 });
 
 describe('app shell', () => {

@@ -5,16 +5,13 @@ import { parquetReadObjects } from 'hyparquet';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { openApp, waitForEngine, type App } from './browser';
+import { openApp, waitForEngine, type App, closeAndCheck } from './browser';
 
 let app: App | undefined;
 afterEach(async () => {
 	const current = app;
 	app = undefined;
-	if (!current) return;
-	await current.close();
-	expect(current.foreign, 'requests to other origins').toEqual([]);
-	expect(current.errors, 'page errors').toEqual([]);
+	await closeAndCheck(current);
 });
 
 async function openConsole(options: { width?: number; profile?: string; path?: string } = {}) {
