@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isAttack } from '../../src/lib/schema/attack';
 import { windows1256, withBom, PNG } from '../fixtures/make';
 import { openApp, waitForEngine, type App, closeAndCheck } from './browser';
 
@@ -10,11 +11,14 @@ const shippedText = readFileSync('data/incidents.csv', 'utf8');
 const shipped = Papa.parse<string[]>(shippedText.trimEnd()).data;
 const HEADER = shipped[0]!;
 const shippedCount = shipped.length - 1;
+const isAttackRow = (r: string[]) =>
+	isAttack(r[HEADER.indexOf('event_type')]!, r[HEADER.indexOf('sub_event_type')]!);
+const shippedAttacks = shipped.slice(1).filter(isAttackRow);
 
-/** Three new incidents: real shipped rows under new ids of the same year, with an Arabic note. */
+/** Three new attacks: real shipped attack rows under new ids of the same year, with an Arabic note. */
 function threeNew(note = 'ملاحظة تجريبية: قصف مستودعات عياش'): string[][] {
 	return [1, 2, 3].map((n) => {
-		const row = [...shipped[n]!];
+		const row = [...shippedAttacks[n - 1]!];
 		row[0] = row[0]!.replace(/-\d{4}$/, `-9${String(n).padStart(3, '0')}`);
 		row[HEADER.indexOf('notes')] = note;
 		return row;
@@ -67,6 +71,15 @@ describe('uploading incident updates', () => {
 		await app.page.reload();
 		await waitForEngine(app.page);
 		await poll(() => incidents(app!)).toBe(String(shippedCount + 3));
+
+		// The dashboard counts them as attacks.
+		await app.page
+			.getByRole('navigation', { name: 'Main' })
+			.getByRole('link', { name: 'Dashboard' })
+			.click();
+		await poll(() => app!.page.locator('[data-figure="attacks"]').textContent()).toBe(
+			String(shippedAttacks.length + 3)
+		);
 
 		// A second tab on the same browser profile replays the same saved upload.
 		const second = await app.context.newPage();
