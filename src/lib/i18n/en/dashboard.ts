@@ -27,6 +27,11 @@ export const dashboard = {
 	'dashboard.filter.outcome': 'Outcome',
 	'dashboard.filter.events': 'Events',
 	'dashboard.filter.any': 'Any',
+	'dashboard.pick.several': '{count} selected',
+	'dashboard.pick.allBut': 'All but {names}',
+	'dashboard.pick.more': 'More choices for {filter}',
+	'dashboard.pick.only': 'Only these',
+	'dashboard.pick.exclude': 'All but these',
 	'dashboard.filter.attacksOnly': 'Attacks only',
 	'dashboard.filter.allEvents': 'All events',
 	'dashboard.chips': 'Active filters',
@@ -43,6 +48,7 @@ export const dashboard = {
 	'dashboard.chart.table': 'Table',
 	'dashboard.chart.filter': 'Filter',
 	'dashboard.chart.unfilter': 'Clear',
+	'dashboard.chart.exclude': 'All but',
 	'dashboard.chart.groupBySide': 'Group by side',
 	'dashboard.chart.groupByType': 'Group by type',
 	'dashboard.chart.stackBy': 'Stack by',
@@ -64,6 +70,7 @@ export const dashboard = {
 		'Map of {count} places in eastern Syria, dots sized by {measure}, with the Euphrates.',
 	'dashboard.map.river': 'Euphrates',
 	'dashboard.map.whole': 'All of Syria',
+	'dashboard.map.more': '+{count}',
 	'dashboard.map.outside':
 		'{count} places outside Deir ez-Zor are not in this frame (see the table, or show all of Syria).',
 	'dashboard.map.note':
