@@ -3,6 +3,7 @@ import { Table, type RecordBatch } from 'apache-arrow';
 import { BUNDLES } from './bundles';
 import { toQuery, type Connector, type SqlQuery } from './connector';
 import type { BootProgress, Database } from './engine';
+import { lockDown } from './lockdown';
 import { tableToRows } from './values';
 import { quoteIdent } from '$lib/query/sql';
 
@@ -14,14 +15,6 @@ export function missingCapability(): string | null {
 	if (typeof Worker !== 'function') return 'worker';
 	return null;
 }
-
-/** Settings every connection gets, before anything else runs on it. */
-const SETTINGS = [
-	// Never reach for the extension repository: the app is offline by design,
-	// and a failed silent download leaves misleading errors behind.
-	'SET autoinstall_known_extensions = false',
-	'SET autoload_known_extensions = false'
-];
 
 /**
  * A started DuckDB-WASM: its worker and database. Connections are WasmConnectors.
@@ -68,11 +61,16 @@ export async function openWasm(onProgress?: (p: BootProgress) => void): Promise<
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	onProgress?.({ step: 'download' });
+	// duckdb-wasm's total is the response's Content-Length, which is the size of the
+	// compressed body when the server sends the .wasm as brotli or gzip (see
+	// scripts/compress.js), while `loaded` counts the decoded bytes: a total would
+	// mislead, so only the bytes received are reported.
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
-		onProgress?.({ step: 'download', loaded: p.bytesLoaded, total: p.bytesTotal || undefined })
+		onProgress?.({ step: 'download', loaded: p.bytesLoaded })
 	);
 	onProgress?.({ step: 'start' });
 	await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });
+	await lockDown(db);
 	return new WasmDatabase(db);
 }
 
@@ -104,8 +102,8 @@ export class WasmConnector implements Connector {
 
 	static async open(db: WasmDatabase): Promise<WasmConnector> {
 		if (!db.alive()) throw new EngineStopped();
+		// The engine's settings are database-wide and locked (./lockdown.ts).
 		const conn = await Promise.race([db.db.connect(), db.stopped]);
-		for (const s of SETTINGS) await Promise.race([conn.query(s), db.stopped]);
 		return new WasmConnector(conn, db);
 	}
 

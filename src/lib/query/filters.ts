@@ -1,4 +1,5 @@
 import type { Param, SqlQuery } from './types';
+import { emergingCondition } from './emerging-condition';
 import { quoteIdent } from './sql';
 
 /** The dimensions a click or a select can pin to values. */
@@ -31,6 +32,11 @@ export type Filters = {
 	all?: boolean;
 	/** Free text searched in the English notes, case-insensitively. */
 	q?: string;
+	/**
+	 * "New in this period": only incidents whose actor or place was first seen
+	 * (in the whole dataset) on or after `from`. No effect without `from`.
+	 */
+	emerging?: boolean;
 } & { [D in Dimension]?: Choice };
 
 /**
@@ -102,6 +108,12 @@ export function whereClause(f: Filters, omit: readonly FilterKey[] = []): SqlQue
 		parts.push(`notes ILIKE ? ESCAPE '\\'`);
 		params.push(likePattern(g.q.trim()));
 	}
+	// "New since" is measured from the page's start date even in a panel that owns the dates.
+	if (g.emerging && isCompleteDate(f.from)) {
+		const c = emergingCondition(f.from, g.all);
+		parts.push(c.sql);
+		params.push(...(c.params ?? []));
+	}
 	return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
@@ -128,6 +140,7 @@ export function parseFilters(search: URLSearchParams): Filters {
 	if (search.get('events') === 'all') f.all = true;
 	const q = search.get('q');
 	if (q) f.q = q;
+	if (search.get('new') === '1') f.emerging = true;
 	return f;
 }
 
@@ -143,6 +156,7 @@ export function filtersToSearch(f: Filters): string {
 	}
 	if (f.all) s.set('events', 'all');
 	if (f.q) s.set('q', f.q);
+	if (f.emerging) s.set('new', '1');
 	const text = s.toString();
 	return text ? `?${text}` : '';
 }
