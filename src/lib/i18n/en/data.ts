@@ -21,6 +21,8 @@ export const data = {
 	'data.fail.empty': '{file} is empty.',
 	'data.fail.binary':
 		'{file} is not a text file (it looks like an image, spreadsheet or other binary file). Save it as CSV and try again.',
+	'data.fail.nul':
+		'{file} is not a text file: it has a NUL byte at byte {offset} (row {row}). Save it as CSV text and try again.',
 	'data.fail.no-rows': '{file} has a header but no rows.',
 	'data.fail.duplicate-header':
 		'{file}: the header names column "{column}" more than once (columns {detail}). Rename one of them.',
@@ -36,8 +38,31 @@ export const data = {
 	'data.fail.internal': '{file} could not be read: {detail}',
 	'data.error.stage': 'The query engine could not load {file}: {detail}',
 	'data.error.apply': 'Nothing was changed: {detail}',
+	'data.error.count':
+		'Nothing was changed: {file} has {parsed} rows, but the query engine read {stored}. The file was not loaded.',
+	'data.error.exact':
+		'Nothing was changed: storing {file} would change {count} values, first {examples}. Fix them in the file and upload it again.',
 	'data.error.quota':
 		'Nothing was changed: the browser has no storage space left to keep this upload. Remove saved uploads or free disk space, then apply again.',
+	'data.note.sep':
+		'The first line, {value}, names the delimiter (as Excel writes it): it was honoured and skipped.',
+	'data.note.blank-before-header':
+		'{count} blank lines before the header were skipped; the header is row {row}.',
+	'data.note.blank-lines': '{count} blank or whitespace-only lines between rows were skipped.',
+	'data.note.mixed-endings':
+		'The file mixes line endings ({value}); each was read as a line break, and no value keeps one.',
+	'data.note.detected':
+		'Recognised as {table} because the header has {value}. Change “Load as” if that is wrong.',
+	'data.note.encoding-late':
+		'Byte {byte} is not valid UTF-8, so the whole file was read as {value}. Change “Encoding” if that is wrong.',
+	'data.note.delimiter-disagrees':
+		'{count} rows, from row {row}, do not split into the header’s columns with the delimiter {value}. Choose another delimiter if that is wrong.',
+	'data.noop':
+		'Nothing to change: every row is already in {table} exactly as in this file. The upload is not applied or saved.',
+	'data.value.change': 'row {row} {column} “{value}” → {stored}',
+	'data.value.unfit': 'row {row} {column} “{value}” does not fit',
+	'data.table.changes':
+		'{type} would change {count} values of {column}, first {examples}. Keep the proposed type, or VARCHAR.',
 	'data.facts.encoding': 'Encoding',
 	'data.facts.delimiter': 'Delimiter',
 	'data.facts.kind': 'Load as',
@@ -86,7 +111,8 @@ export const data = {
 	'data.mode.replace': 'Replace the whole table with this file',
 	'data.apply': 'Apply',
 	'data.table.name': 'Table name',
-	'data.table.types': 'Column types (inferred by DuckDB; change any)',
+	'data.table.types':
+		'Column types (chosen over every value, so that none changes; a type that would change a value is refused)',
 	'data.table.column': 'Column',
 	'data.table.type': 'Type',
 	'data.table.clash': 'A table named {name} exists.',
