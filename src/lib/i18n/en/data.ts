@@ -41,7 +41,7 @@ export const data = {
 	'data.error.count':
 		'Nothing was changed: {file} has {parsed} rows, but the query engine read {stored}. The file was not loaded.',
 	'data.error.exact':
-		'Nothing was changed: storing {file} would change {count} values, first {examples}. Fix them in the file and upload it again.',
+		'Nothing was changed: storing {file} would change values ({count} in all), first {examples}. Fix them in the file and upload it again.',
 	'data.error.quota':
 		'Nothing was changed: the browser has no storage space left to keep this upload. Remove saved uploads or free disk space, then apply again.',
 	'data.note.sep':
@@ -62,7 +62,7 @@ export const data = {
 	'data.value.change': 'row {row} {column} “{value}” → {stored}',
 	'data.value.unfit': 'row {row} {column} “{value}” does not fit',
 	'data.table.changes':
-		'{type} would change {count} values of {column}, first {examples}. Keep the proposed type, or VARCHAR.',
+		'Refused: {type} would change values of {column} ({count} in all), first {examples}. Keep the proposed type, or VARCHAR.',
 	'data.facts.encoding': 'Encoding',
 	'data.facts.delimiter': 'Delimiter',
 	'data.facts.kind': 'Load as',
