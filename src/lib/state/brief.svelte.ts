@@ -2,45 +2,38 @@ import { dashboardQuery, splitDashboard, type DashboardData } from '$lib/query/d
 import type { Filters } from '$lib/query/filters';
 import { sourcesQuery, type SourceRow } from '$lib/query/sources';
 import type { FactsSession } from './facts-session';
+import { LatestLoad } from './latest.svelte';
 
 /**
  * The printable brief's figures for one filter state: every dashboard
  * aggregate and the cited reports (outlet, date). The "What changed" part
  * comes from a TrendsState on the same session. Latest request wins.
  */
-export class BriefState {
-	status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
-	error = $state<string | null>(null);
+export class BriefState extends LatestLoad {
 	data = $state.raw<DashboardData | null>(null);
 	sources = $state.raw<SourceRow[]>([]);
 	#session: FactsSession;
-	#seq = 0;
 
 	constructor(session: FactsSession) {
+		super();
 		this.#session = session;
 	}
 
-	async load(filters: Filters, version: number): Promise<void> {
-		const seq = ++this.#seq;
-		this.status = 'loading';
-		try {
-			const [data, sources] = await this.#session.run(
-				version,
-				async (c) =>
-					[
-						splitDashboard(await c.query(dashboardQuery(filters))),
-						await c.query<SourceRow>(sourcesQuery(filters))
-					] as const
-			);
-			if (seq !== this.#seq) return;
-			this.data = data;
-			this.sources = sources;
-			this.error = null;
-			this.status = 'ready';
-		} catch (e) {
-			if (seq !== this.#seq) return;
-			this.error = e instanceof Error ? e.message : String(e);
-			this.status = 'error';
-		}
+	load(filters: Filters, version: number): Promise<void> {
+		return this.latest(
+			() =>
+				this.#session.run(
+					version,
+					async (c) =>
+						[
+							splitDashboard(await c.query(dashboardQuery(filters))),
+							await c.query<SourceRow>(sourcesQuery(filters))
+						] as const
+				),
+			([data, sources]) => {
+				this.data = data;
+				this.sources = sources;
+			}
+		);
 	}
 }
