@@ -2,6 +2,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table, type RecordBatch } from 'apache-arrow';
 import { BUNDLES } from './bundles';
 import { toQuery, type Connector, type SqlQuery } from './connector';
+import { lockDown } from './lockdown';
 import { tableToRows } from './values';
 import { quoteIdent } from '$lib/query/sql';
 
@@ -19,14 +20,6 @@ export function missingCapability(): string | null {
 	if (typeof Worker !== 'function') return 'worker';
 	return null;
 }
-
-/** Settings every connection gets, before anything else runs on it. */
-const SETTINGS = [
-	// Never reach for the extension repository: the app is offline by design,
-	// and a failed silent download leaves misleading errors behind.
-	'SET autoinstall_known_extensions = false',
-	'SET autoload_known_extensions = false'
-];
 
 let engine: Promise<duckdb.AsyncDuckDB> | null = null;
 
@@ -51,6 +44,7 @@ async function start(onProgress?: (p: BootProgress) => void): Promise<duckdb.Asy
 	);
 	onProgress?.({ step: 'start' });
 	await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });
+	await lockDown(db);
 	return db;
 }
 
@@ -86,9 +80,8 @@ export class WasmConnector implements Connector {
 	}
 
 	static async open(db: duckdb.AsyncDuckDB): Promise<WasmConnector> {
-		const conn = await db.connect();
-		for (const s of SETTINGS) await conn.query(s);
-		return new WasmConnector(conn);
+		// The engine's settings are database-wide and locked (./lockdown.ts).
+		return new WasmConnector(await db.connect());
 	}
 
 	/**
