@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '$lib/i18n';
+import { formatDate, t, type MessageKey } from '$lib/i18n';
 import { DIMENSIONS, type Filters } from '$lib/query/filters';
 
 /** The filters as one sentence for the brief, e.g. "Attacks from 2023-10-01 to 2023-11-30; Actor: SDF." */
@@ -6,11 +6,11 @@ export function filtersInWords(f: Filters): string {
 	const what = f.all ? t('brief.words.events') : t('brief.words.attacks');
 	const when =
 		f.from && f.to
-			? t('brief.words.between', { from: f.from, to: f.to })
+			? t('brief.words.between', { from: formatDate(f.from), to: formatDate(f.to) })
 			: f.from
-				? t('brief.words.since', { from: f.from })
+				? t('brief.words.since', { from: formatDate(f.from) })
 				: f.to
-					? t('brief.words.until', { to: f.to })
+					? t('brief.words.until', { to: formatDate(f.to) })
 					: t('brief.words.allDates');
 	const parts = DIMENSIONS.filter((d) => f[d] !== undefined).map(
 		(d) => `${t(`dashboard.filter.${d}` as MessageKey)}: ${f[d]}`
