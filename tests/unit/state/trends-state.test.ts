@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BriefState } from '../../../src/lib/state/brief.svelte';
+import { CompareState } from '../../../src/lib/state/compare.svelte';
+import { dashboardQuery, splitDashboard } from '../../../src/lib/query/dashboard';
 import { FactsSession } from '../../../src/lib/state/facts-session';
 import { TrendsState } from '../../../src/lib/state/trends.svelte';
 import { shippedConnector } from '../support/node-connector';
@@ -53,5 +55,23 @@ describe('trend and brief state on the shipped data (Node DuckDB)', async () => 
 			[...brief.sources.map((s) => s.published)].sort()
 		);
 		expect(brief.sources.length).toBe(brief.data?.headline.reports);
+	});
+
+	it('compares A and B: each side is the dashboard under the filters with that date range', async () => {
+		const compare = new CompareState(session);
+		const a = { from: '2022-01-01', to: '2022-12-31' };
+		const b = { from: '2023-01-01', to: '2023-12-31' };
+		await compare.load({ side: 'coalition', from: '2018-01-01', to: '2018-12-31' }, a, b, 3);
+		expect(compare.status).toBe('ready');
+		for (const [side, range] of [
+			['a', a],
+			['b', b]
+		] as const) {
+			const alone = splitDashboard(
+				await conn.query(dashboardQuery({ side: 'coalition', ...range }))
+			);
+			expect(compare.result?.[side]).toEqual(alone);
+		}
+		expect(compare.result?.a.headline.n).not.toBe(compare.result?.b.headline.n);
 	});
 });
