@@ -23,6 +23,8 @@ describe('period comparison', () => {
 		const { page } = app;
 		await page.goto(app.base);
 		await waitForEngine(page);
+		// The form's suggestion follows the trend panel: let it settle before typing.
+		await page.locator('[data-trend-window]').waitFor({ timeout: 60_000 });
 		// Pick the periods in the form: they land in the URL.
 		await page.locator('[data-compare-form] summary').click();
 		const form = page.locator('[data-compare-form] form');
