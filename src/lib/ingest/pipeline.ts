@@ -4,7 +4,7 @@ import { detectDialect } from './dialect';
 import { bomLength, detectEncoding, notText } from './encoding';
 import { detectTable, duplicateNames, mapHeader } from './headers';
 import { Failure, type Batch, type Validate } from './batch';
-import { readTable } from './read-table';
+import { readTable, RewriteNeeded } from './read-table';
 import { readOther } from './read-other';
 import type {
 	FileKind,
@@ -39,6 +39,24 @@ export async function parseFile(
 	validate: Validate,
 	onProgress: (p: Progress) => void = () => {},
 	chunkBytes = CHUNK_BYTES
+): Promise<ParseSummary> {
+	try {
+		return await readFile(file, options, validate, onProgress, chunkBytes, false);
+	} catch (error) {
+		// Clean bytes that hold spreadsheet-safe marks: read again, writing the unmarked rows out.
+		if (error instanceof RewriteNeeded)
+			return readFile(file, options, validate, onProgress, chunkBytes, true);
+		throw error;
+	}
+}
+
+async function readFile(
+	file: File,
+	options: ParseOptions,
+	validate: Validate,
+	onProgress: (p: Progress) => void,
+	chunkBytes: number,
+	rewrite: boolean
 ): Promise<ParseSummary> {
 	const head = new Uint8Array(await file.slice(0, 64 * 1024).arrayBuffer());
 	const fail = (f: Omit<ParseFailure, 'file'>) => new Failure({ file: file.name, ...f });
@@ -104,9 +122,14 @@ export async function parseFile(
 			bytesRead: head!.bytesRead
 		};
 		if (kind === 'table') return await readOther(file, inspection, body, stream, onProgress);
-		return await readTable(file, inspection, body, stream, { options, validate, onProgress });
+		return await readTable(file, inspection, body, stream, {
+			options,
+			validate,
+			onProgress,
+			rewrite
+		});
 	} catch (error) {
-		if (error instanceof Failure) throw error;
+		if (error instanceof Failure || error instanceof RewriteNeeded) throw error;
 		if (error instanceof CsvError) throw fail({ code: error.code, row: error.row });
 		if (error instanceof DecodeError)
 			throw fail({ code: 'decode', detail: `${error.encoding}@${error.byteOffset}` });

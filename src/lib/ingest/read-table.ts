@@ -3,6 +3,7 @@ import { TABLE_COLUMNS, type TableName } from '$lib/schema/tables';
 import { normalise } from './headers';
 import { References } from './references';
 import { Failure, type Batch, type Validate } from './batch';
+import { isMarked, restore } from '$lib/csv/spreadsheet-safe';
 import type { KnownKeys } from './context';
 import {
 	MAX_ISSUES,
@@ -18,12 +19,29 @@ import {
 /** Blob parts are folded into one Blob every this many characters, so strings do not pile up. */
 const FLUSH_CHARS = 16 * 1024 * 1024;
 
+/**
+ * Thrown when a file read as passthrough (its bytes loaded as they are) turns
+ * out to hold spreadsheet-safe marks to take off: the caller reads it again
+ * with `rewrite`, writing the rows out.
+ */
+export class RewriteNeeded extends Error {
+	constructor() {
+		super('rewrite needed');
+	}
+}
+
 export async function readTable(
 	file: File,
 	inspection: Inspection,
 	body: Batch,
 	stream: AsyncGenerator<Batch>,
-	ctx: { options: ParseOptions; validate: Validate; onProgress: (p: Progress) => void }
+	ctx: {
+		options: ParseOptions;
+		validate: Validate;
+		onProgress: (p: Progress) => void;
+		/** Write the rows out even when the file could be loaded as it is. */
+		rewrite?: boolean;
+	}
 ): Promise<ParseSummary> {
 	const kind = inspection.kind as TableName;
 	const columns = TABLE_COLUMNS[kind].map((c) => c.name);
@@ -34,6 +52,7 @@ export async function readTable(
 	const identity = width === columns.length && source.every((s, i) => s === i);
 	// The original bytes can be loaded as they are when they already are clean UTF-8 CSV with our header.
 	const passthrough =
+		!ctx.rewrite &&
 		inspection.encoding === 'utf-8' &&
 		inspection.delimiter === ',' &&
 		inspection.linebreak !== '\r' &&
@@ -57,6 +76,9 @@ export async function readTable(
 	let errors = 0;
 	let warnings = 0;
 	let rowCount = 0;
+	// Cells whose spreadsheet-safe `'` came off ($lib/csv/spreadsheet-safe), and the first of them.
+	let unmarked = 0;
+	let firstUnmarked = null as Issue | null;
 	const preview: string[][] = [];
 	let blob = new Blob([Papa.unparse([columns]) + '\n']);
 	let parts: string[] = [];
@@ -84,6 +106,20 @@ export async function readTable(
 					problem: `has ${raw.length} cells; the header has ${width}`,
 					severity: 'error'
 				});
+			raw.forEach((cell, j) => {
+				if (!isMarked(cell)) return;
+				if (passthrough) throw new RewriteNeeded();
+				raw[j] = restore(cell);
+				unmarked++;
+				firstUnmarked ??= {
+					file: file.name,
+					row,
+					column: inspection.header[j]!,
+					value: cell,
+					problem: '',
+					severity: 'warning'
+				};
+			});
 			const record = identity ? raw : source.map((s) => (s < 0 ? '' : (raw[s] ?? '')));
 			refs.resolve(record, columns, row);
 			if (kept.length) extra.push([record[0]!, ...kept.map((k) => raw[k]!)]);
@@ -117,6 +153,7 @@ export async function readTable(
 	take(body);
 	for await (const batch of stream) take(batch);
 	if (rowCount === 0) throw new Failure({ file: file.name, code: 'no-rows' });
+	if (firstUnmarked) note(unmarkedNote(firstUnmarked, unmarked));
 	return {
 		...inspection,
 		rows: rowCount,
@@ -133,6 +170,15 @@ export async function readTable(
 					output: new Blob(extraParts, { type: 'text/csv' })
 				}
 			: null
+	};
+}
+
+/** One warning for all cells whose spreadsheet-safe `'` came off, at the first of them. */
+function unmarkedNote(first: Issue, count: number): Issue {
+	const others = count > 1 ? ` (and in ${count - 1} more cells)` : '';
+	return {
+		...first,
+		problem: `read as ${first.value.slice(1)}${others}: a ' before a formula character only marks text as safe for spreadsheets, as Raqib's downloads write it`
 	};
 }
 

@@ -4,7 +4,6 @@
  * saved uploads. Every change to the tables ends with refreshDataset(), so
  * every page queries again.
  */
-import Papa from 'papaparse';
 import type { TableName } from '$lib/schema/tables';
 import { normalise, tableNameFor, type Mapping } from '$lib/ingest/headers';
 import type { ParseTask } from '$lib/ingest/client';
@@ -16,6 +15,7 @@ import type {
 	UnknownRef
 } from '$lib/ingest/types';
 import type { ApplyMode, ColumnType, Diff, NewEntries, Staged } from '$lib/db/upload-session';
+import { problemsCsv } from '$lib/export/problems';
 import { boot } from './engine.svelte';
 import { tablesChanged } from './upload-saved.svelte';
 
@@ -251,13 +251,9 @@ function entries(unknown: UnknownRef[]): NewEntries {
 	};
 }
 
+/** The problems list as a CSV file (see $lib/export/problems). */
 export function issuesCsv(summary: ParseSummary): Blob {
-	const rows = summary.issues.map((i) => [i.file, i.row, i.column, i.value, i.problem, i.severity]);
-	const text = Papa.unparse({
-		fields: ['file', 'row', 'column', 'value', 'problem', 'severity'],
-		data: rows
-	});
-	return new Blob([text + '\n'], { type: 'text/csv' });
+	return new Blob([problemsCsv(summary.issues)], { type: 'text/csv' });
 }
 
 function freeName(file: string, existing: string[]): string {

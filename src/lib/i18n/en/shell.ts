@@ -23,6 +23,14 @@ export const shell = {
 	'footer.range': 'Date range',
 	'footer.changed': 'Last changed',
 	'footer.offline': 'Runs entirely in your browser: nothing you load or type leaves this machine.',
+	'error.notFound': 'Page not found',
+	'error.title': 'Something went wrong',
+	'error.notFoundText': 'Raqib has no page at',
+	'error.goTo': 'Go to one of its pages:',
+	'error.dashboard': 'attack counts, cross-filtered',
+	'error.sql': 'your own queries over the same tables',
+	'error.data': 'upload and download the tables',
+	'error.codebook': 'The codebook',
 	'common.loading': 'Loading…',
 	'common.none': '—'
 } as const;
