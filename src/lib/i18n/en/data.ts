@@ -120,5 +120,6 @@ export const data = {
 	'data.download.codebook': 'Codebook: what every column means',
 	'data.codebook.title': 'Codebook',
 	'data.codebook.intro':
-		'What every table and column means and which values are allowed (data/README.md, as shipped with this build).'
+		'What every table and column means and which values are allowed, as shipped with this build. The table downloads on the Data page follow it.',
+	'data.codebook.contents': 'Contents'
 } as const;
