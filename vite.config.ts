@@ -1,9 +1,19 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { shippedSummary } from './src/lib/server/shipped.ts';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [
+		// UI messages (src/lib/i18n/messages) compiled to typed functions; the language comes from
+		// the URL only (/ar/... is Arabic), see src/lib/i18n/locale.ts.
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['url', 'baseLocale']
+		}),
+		sveltekit()
+	],
 	// What the shell says about the shipped data before the engine is up, read once per build. A
 	// constant rather than a server load, so that a page with no route (the not-found page, served
 	// from the fallback 200.html) has it too without asking the server for data it cannot have.
