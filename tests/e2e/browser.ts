@@ -33,7 +33,8 @@ export async function openApp(
 	options: {
 		profile?: string;
 		width?: number;
-		/** Other origins a test serves itself through context.route (e.g. a page that frames the app). */
+		timezoneId?: string;
+		/** Other origins a test serves itself (e.g. a page that frames the app). */
 		allowOrigins?: string[];
 	} = {}
 ): Promise<App> {
@@ -44,7 +45,8 @@ export async function openApp(
 		headless: true,
 		args: ARGS,
 		viewport: { width: options.width ?? 1440, height: 900 },
-		acceptDownloads: true
+		acceptDownloads: true,
+		...(options.timezoneId ? { timezoneId: options.timezoneId } : {})
 	});
 	const foreign: string[] = [];
 	const errors: string[] = [];
