@@ -19,7 +19,8 @@ const NOTES = [
 	'-2+3',
 	'@SUM(A1)',
 	'\tstarts with a tab',
-	' =1+1',
+	// (Not ' =1+1': the upload stores text trimmed, with a warning, whatever its first character.)
+	'－1',
 	'＝1+1',
 	'|calc',
 	"'=already marked",
