@@ -12,9 +12,12 @@ export function filtersInWords(f: Filters): string {
 				: f.to
 					? t('brief.words.until', { to: formatDate(f.to) })
 					: t('brief.words.allDates');
-	const parts = DIMENSIONS.filter((d) => f[d] !== undefined).map(
-		(d) => `${t(`dashboard.filter.${d}` as MessageKey)}: ${f[d]}`
-	);
+	const parts = DIMENSIONS.flatMap((d) => {
+		const c = f[d];
+		if (!c) return [];
+		const names = c.values.join(', ');
+		return `${t(`dashboard.filter.${d}` as MessageKey)}: ${c.exclude ? t('dashboard.pick.allBut', { names }) : names}`;
+	});
 	if (f.q) parts.push(`${t('dashboard.filter.q')}: “${f.q}”`);
 	if (f.emerging) parts.push(t('trends.filter.new'));
 	return parts.length ? `${what} ${when}; ${parts.join('; ')}.` : `${what} ${when}.`;
