@@ -55,6 +55,7 @@ export function hbar<T extends object>(s: HBarSpec<T>): Element {
 	const longest = Math.min(maxChars, Math.max(0, ...[...shown.values()].map((l) => l.length)));
 	const labelMargin = longest * CHAR_PX + 12;
 	const fill = typeof s.fill === 'string' ? s.fill : s.fill.channel;
+	const legend = (v: string) => (VOCAB_COLUMNS.includes(fill) ? vocab(fill as VocabKind, v) : v);
 	const channels = Object.fromEntries(
 		Object.entries(s.tip ?? {}).map(([label, key]) => [label, (r: T) => r[key] ?? '—'])
 	);
@@ -80,7 +81,7 @@ export function hbar<T extends object>(s: HBarSpec<T>): Element {
 			axis: rtl ? 'right' : 'left',
 			tickFormat: (l: string) => clip(show(l), maxChars)
 		},
-		color: typeof s.fill === 'string' ? undefined : s.fill.scale,
+		color: typeof s.fill === 'string' ? undefined : { ...s.fill.scale, tickFormat: legend },
 		opacity: { type: 'identity' },
 		marks: [
 			Plot.barX(
