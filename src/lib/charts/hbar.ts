@@ -1,6 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { formatNumber, isArabic, named, vocab, type VocabKind } from '$lib/i18n';
+import { isPicked, type Choice } from '$lib/query/filters';
 import { CHART_STYLE } from './palette';
+import { countTicks } from './ticks';
 
 /** Category columns whose values are codebook vocabularies, shown in the page's language. */
 const VOCAB_COLUMNS: readonly string[] = ['side', 'target_type', 'weapon', 'outcome'];
@@ -31,8 +33,8 @@ export interface HBarSpec<T extends object> {
 	xLabel: string;
 	/** Colour per bar: a channel name (with its scale) or one colour. */
 	fill: { channel: keyof T & string; scale: Plot.ScaleOptions } | string;
-	/** The y value currently used as a filter: the other bars are dimmed. */
-	selected?: string;
+	/** The selection in this chart's dimension: bars not picked by it are dimmed. */
+	selected?: Choice;
 	/** Extra tooltip lines (channel label → row key), e.g. the Arabic name. */
 	tip?: Record<string, keyof T & string>;
 }
@@ -56,6 +58,11 @@ export function hbar<T extends object>(s: HBarSpec<T>): Element {
 	const labelMargin = longest * CHAR_PX + 12;
 	const fill = typeof s.fill === 'string' ? s.fill : s.fill.channel;
 	const legend = (v: string) => (VOCAB_COLUMNS.includes(fill) ? vocab(fill as VocabKind, v) : v);
+	const ticks = countTicks(
+		Math.max(0, ...s.rows.map((r) => Number(r[s.x]) || 0)),
+		s.width < 400 ? 3 : 5
+	);
+	const dim = (r: T) => !!s.selected?.values.length && !isPicked(s.selected, String(r[s.y]));
 	const channels = Object.fromEntries(
 		Object.entries(s.tip ?? {}).map(([label, key]) => [label, (r: T) => r[key] ?? '—'])
 	);
@@ -69,7 +76,8 @@ export function hbar<T extends object>(s: HBarSpec<T>): Element {
 		x: {
 			label: s.xLabel,
 			grid: true,
-			nice: true,
+			domain: [0, ticks.at(-1)!],
+			ticks,
 			labelOffset: 38,
 			reverse: rtl,
 			labelAnchor: rtl ? 'right' : undefined,
@@ -90,7 +98,7 @@ export function hbar<T extends object>(s: HBarSpec<T>): Element {
 					y: s.y,
 					x: s.x,
 					fill,
-					fillOpacity: (r: T) => (s.selected !== undefined && r[s.y] !== s.selected ? 0.3 : 1),
+					fillOpacity: (r: T) => (dim(r) ? 0.3 : 1),
 					channels,
 					tip: {
 						format: {
