@@ -12,7 +12,8 @@ const SAME_IN_ARABIC = new Set([
 	'sql.export.csv',
 	'sql.export.parquet',
 	'common.none', // "—"
-	'data.download.table' // "{table}.csv": a file name
+	'data.download.table', // "{table}.csv": a file name
+	'dashboard.map.more' // "+{count}": a sign and a number
 ]);
 
 const DIR = 'src/lib/i18n/messages';
