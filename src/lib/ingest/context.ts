@@ -11,6 +11,8 @@ export interface KnownKeys {
 	reports?: Set<string>;
 	/** target → its target_type in targets.csv: an incident's target_type must agree. */
 	targetTypes?: Map<string, string>;
+	/** actor → its ACLED inter code (actors.csv), for rules that depend on the kind of actor. */
+	actorInter?: Map<string, number>;
 	/** report_id → publication date and its confidence (reports.csv). */
 	reportMeta?: Map<string, { published: string; dateConfidence: string }>;
 }

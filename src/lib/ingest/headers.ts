@@ -1,20 +1,17 @@
 import { TABLE_COLUMNS, type TableName } from '$lib/schema/tables';
 
 /**
- * Header names in other files that mean one of our columns, by table. ACLED
- * export names come first, so an ACLED download loads directly; the rest are
- * spellings people type in spreadsheets. Keys are normalised (see `normalise`).
+ * Header names in other files that mean one of our columns, by table:
+ * spellings people type in spreadsheets. ACLED's own names need none, since
+ * incidents holds ACLED's columns under their own names (`source` is ACLED's
+ * outlet list, not Raqib's report ids; `location` is a name, not a place_id). Keys are normalised (see `normalise`).
  */
 export const ALIASES: Record<TableName, Record<string, string>> = {
 	incidents: {
-		event_id_cnty: 'incident_id',
 		event_id: 'incident_id',
 		id: 'incident_id',
 		date: 'event_date',
-		location: 'place_id',
 		place: 'place_id',
-		source: 'source_ids',
-		sources: 'source_ids',
 		source_id: 'source_ids',
 		assoc_actor1: 'assoc_actor_1',
 		killed: 'fatalities',
@@ -92,7 +89,10 @@ export function detectTable(header: readonly string[]): TableName | null {
 	for (const table of Object.keys(TABLE_COLUMNS) as TableName[]) {
 		const mapping = mapHeader(header, table);
 		const key = TABLE_COLUMNS[table][0]!.name;
-		if (!mapping.includes(key)) continue;
+		// ACLED's event_id_cnty is the same id as incident_id (ingest/derive.ts copies it over).
+		const keyed =
+			mapping.includes(key) || (table === 'incidents' && mapping.includes('event_id_cnty'));
+		if (!keyed) continue;
 		const score = mapping.filter(Boolean).length;
 		// A key column alone ('id') is not enough to call a file one of ours.
 		if (score >= Math.min(3, TABLE_COLUMNS[table].length) && (!best || score > best.score))

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { TABLE_COLUMNS, type TableName } from '$lib/schema/tables';
 import { normalise } from './headers';
 import { References } from './references';
+import { derivedColumns, fillDerived } from './derive';
 import { Failure, type Batch, type Validate } from './batch';
 import type { KnownKeys } from './context';
 import {
@@ -45,6 +46,8 @@ export async function readTable(
 	const refs = new References(kind, ctx.options.known, byName);
 	const known = knownKeys(ctx.options.known);
 	const keys = new Map<string, number>();
+	// A file already in the full layout is loaded as written (its empty cells are the validator's to judge).
+	const derived = kind === 'incidents' && !passthrough ? derivedColumns(columns) : null;
 	// File columns with no place in the table that the user chose to keep: they go, with the
 	// row's key, into a side table (`incidents_extra`, …) for SQL; the codebook table stays as it is.
 	const kept = inspection.header
@@ -85,6 +88,7 @@ export async function readTable(
 					severity: 'error'
 				});
 			const record = identity ? raw : source.map((s) => (s < 0 ? '' : (raw[s] ?? '')));
+			if (derived) fillDerived(record, derived);
 			refs.resolve(record, columns, row);
 			if (kept.length) extra.push([record[0]!, ...kept.map((k) => raw[k]!)]);
 			out.push(record);

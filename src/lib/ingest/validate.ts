@@ -141,7 +141,12 @@ const nonEmptySet = (values: string[]) => new Set(values.filter((v) => v !== '')
 /** The known keys of the companion tables that are present in `tables`. */
 export function buildKnown(tables: Partial<Record<TableKind, ParsedTable>>): KnownKeys {
 	const known: KnownKeys = {};
-	if (tables.actors) known.actors = nonEmptySet(column(tables.actors, 'actor'));
+	if (tables.actors) {
+		const names = column(tables.actors, 'actor');
+		const inter = column(tables.actors, 'acled_inter');
+		known.actors = nonEmptySet(names);
+		known.actorInter = new Map(names.map((n, i) => [n, Number(inter[i])]));
+	}
 	if (tables.places) known.places = nonEmptySet(column(tables.places, 'place_id'));
 	if (tables.targets) {
 		const names = column(tables.targets, 'target');

@@ -12,6 +12,8 @@ export const GROUP_COLUMNS = [
 	'weapon',
 	'outcome',
 	'place',
+	'admin1',
+	'dataset',
 	'source_ids'
 ] as const;
 export type GroupColumn = (typeof GROUP_COLUMNS)[number];
@@ -30,6 +32,8 @@ export const AGGREGATES = {
 	byWeapon: ['weapon'],
 	byOutcome: ['outcome'],
 	byPlace: ['place'],
+	byAdmin1: ['admin1'],
+	byDataset: ['dataset'],
 	sources: ['source_ids']
 } as const satisfies Record<string, readonly GroupColumn[]>;
 export type AggregateName = keyof typeof AGGREGATES;

@@ -42,14 +42,14 @@ export function labelled(agg: string, params: readonly Param[]): SqlQuery {
 		sql: `WITH agg AS (
 	${agg}
 )
-SELECT agg.* EXCLUDE (source_ids),
+SELECT agg.* EXCLUDE (source_ids, admin1),
+	coalesce(agg.admin1, p.admin1) AS admin1,
 	a.name_ar AS actor_ar,
 	t.name_ar AS target_ar,
 	p.name_en AS place_en,
 	p.name_ar AS place_ar,
 	p.latitude,
 	p.longitude,
-	p.admin1,
 	CASE WHEN g = ${groupingMask('headline')} THEN (
 		SELECT count(DISTINCT trim(s))::INTEGER
 		FROM agg AS x, unnest(string_split(x.source_ids, ';')) AS u(s)
@@ -114,6 +114,14 @@ export interface PlaceRow extends Measures {
 	admin1: string | null;
 }
 
+export interface Admin1Row extends Measures {
+	admin1: string;
+}
+
+export interface DatasetRow extends Measures {
+	dataset: string;
+}
+
 export interface DashboardData {
 	headline: Headline;
 	byActor: ActorRow[];
@@ -123,6 +131,8 @@ export interface DashboardData {
 	byWeapon: WeaponRow[];
 	byOutcome: OutcomeRow[];
 	byPlace: PlaceRow[];
+	byAdmin1: Admin1Row[];
+	byDataset: DatasetRow[];
 }
 
 type Raw = Record<string, unknown> & { g: number };
@@ -173,6 +183,8 @@ export function splitDashboard(rows: readonly Record<string, unknown>[]): Dashbo
 		),
 		byWeapon: pick<WeaponRow>('byWeapon').sort(byCountThen('weapon')),
 		byOutcome: pick<OutcomeRow>('byOutcome').sort(byCountThen('outcome')),
-		byPlace: pick<PlaceRow>('byPlace').sort(byCountThen('place'))
+		byPlace: pick<PlaceRow>('byPlace').sort(byCountThen('place')),
+		byAdmin1: pick<Admin1Row>('byAdmin1').sort(byCountThen('admin1')),
+		byDataset: pick<DatasetRow>('byDataset').sort(byCountThen('dataset'))
 	};
 }

@@ -9,7 +9,9 @@ export const DIMENSIONS = [
 	'target_type',
 	'weapon',
 	'place',
-	'outcome'
+	'outcome',
+	'admin1',
+	'dataset'
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
@@ -24,6 +26,10 @@ export interface Filters {
 	weapon?: string;
 	place?: string;
 	outcome?: string;
+	/** Governorate (ACLED admin1). */
+	admin1?: string;
+	/** Where the rows came from: the shipped coding, an import (its file), a user's own coding. */
+	dataset?: string;
 	/** Include every event (strategic developments too), not only attacks. */
 	all?: boolean;
 	/** Free text searched in the English notes, case-insensitively. */

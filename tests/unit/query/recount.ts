@@ -23,11 +23,14 @@ export interface Fact {
 	weapon: string;
 	outcome: string;
 	place: string;
+	admin1: string;
+	dataset: string;
 	attack: boolean;
 }
 
 export function facts(): Fact[] {
 	const side = new Map(csv('actors').map((a) => [a.actor!, a.side!]));
+	const admin1 = new Map(csv('places').map((p) => [p.place_id!, p.admin1!]));
 	const or = (v: string | undefined, d: string) => (v ? v : d);
 	return csv('incidents').map((row) => ({
 		row,
@@ -38,6 +41,8 @@ export function facts(): Fact[] {
 		weapon: or(row.weapon, 'unknown'),
 		outcome: or(row.outcome, 'unknown'),
 		place: row.place_id!,
+		admin1: or(row.admin1, admin1.get(row.place_id!) ?? '(none)'),
+		dataset: row.dataset ?? '',
 		attack: isAttack(row.event_type!, row.sub_event_type!)
 	}));
 }
@@ -55,6 +60,8 @@ export function matching(all: Fact[], f: Filters): Fact[] {
 			(f.weapon === undefined || x.weapon === f.weapon) &&
 			(f.place === undefined || x.place === f.place) &&
 			(f.outcome === undefined || x.outcome === f.outcome) &&
+			(f.admin1 === undefined || x.admin1 === f.admin1) &&
+			(f.dataset === undefined || x.dataset === f.dataset) &&
 			(!f.q || (x.row.notes ?? '').toLowerCase().includes(f.q.toLowerCase()))
 	);
 }

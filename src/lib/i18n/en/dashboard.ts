@@ -25,6 +25,8 @@ export const dashboard = {
 	'dashboard.filter.weapon': 'Weapon',
 	'dashboard.filter.place': 'Place',
 	'dashboard.filter.outcome': 'Outcome',
+	'dashboard.filter.admin1': 'Governorate',
+	'dashboard.filter.dataset': 'Dataset',
 	'dashboard.filter.events': 'Events',
 	'dashboard.filter.any': 'Any',
 	'dashboard.filter.attacksOnly': 'Attacks only',
