@@ -236,14 +236,8 @@ export async function cancelStaging(): Promise<void> {
  * order (optionally under ACLED's names), sorted by key, so uploading it back
  * unchanged adds and updates nothing.
  */
-export async function exportTable(
-	table: TableName,
-	renamed: Record<string, string> = {}
-): Promise<Uint8Array> {
-	const columns = TABLE_COLUMNS[table].map((c) => {
-		const name = quoteIdent(c.name);
-		return c.name in renamed ? `${name} AS ${quoteIdent(renamed[c.name]!)}` : name;
-	});
+export async function exportTable(table: TableName): Promise<Uint8Array> {
+	const columns = TABLE_COLUMNS[table].map((c) => quoteIdent(c.name));
 	// Incidents in the codebook's order (by date, then id), which the validator expects.
 	const order = (table === 'incidents' ? ['event_date', 'incident_id'] : [TABLE_KEYS[table]])
 		.map(quoteIdent)

@@ -35,13 +35,6 @@ export const ALIASES: Record<TableName, Record<string, string>> = {
 	reports: { id: 'report_id', source: 'outlet', date: 'published' }
 };
 
-/** ACLED's name for each of our incident columns, for downloads in ACLED form. */
-export const ACLED_NAMES: Record<string, string> = {
-	incident_id: 'event_id_cnty',
-	place_id: 'location',
-	source_ids: 'source'
-};
-
 /** Case, surrounding space, a BOM and separators do not matter: 'Event Date' = 'event_date'. */
 export function normalise(name: string): string {
 	return name

@@ -115,7 +115,18 @@ export const data = {
 	'data.download.intro':
 		'The current tables, in exactly the format the upload accepts: edit and upload them back.',
 	'data.download.table': '{table}.csv',
-	'data.download.acled': 'Use ACLED column names (event_id_cnty, location, source)',
+	'data.download.acled.heading': 'ACLED format',
+	'data.download.acled.intro':
+		"Every incident, whatever its dataset, as an ACLED export: exactly ACLED's columns in ACLED's order. Rows imported from ACLED keep their values; for Raqib's own rows, admin names, coordinates, year, inter codes and outlets are filled from the companion tables and the rest is left empty.",
+	'data.download.acled.layout': 'Layout',
+	'data.download.acled.classic': 'Classic (31 columns, inter codes)',
+	'data.download.acled.2024': '2024 (disorder type, inter as text)',
+	'data.download.acled.dates': 'Dates',
+	'data.download.acled.iso': 'ISO (2020-03-21)',
+	'data.download.acled.long': 'ACLED (21 March 2020)',
+	'data.download.acled.extensions':
+		"Add Raqib's coding columns (target, weapon, outcome, injuries, evidence…) after ACLED's",
+	'data.download.acled.button': 'Download incidents in ACLED format',
 	'data.download.template': 'Blank incidents template',
 	'data.download.codebook': 'Codebook: what every column means',
 	'data.codebook.title': 'Codebook',
