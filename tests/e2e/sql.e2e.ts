@@ -2,45 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
-import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { openApp, waitForEngine, type App, closeAndCheck } from './browser';
+import { waitForEngine } from './browser';
+import { cells, consoleSession, editor, grid, headers, run, status } from './sql-console';
 
-let app: App | undefined;
-afterEach(async () => {
-	const current = app;
-	app = undefined;
-	await closeAndCheck(current);
-});
-
-async function openConsole(options: { width?: number; profile?: string; path?: string } = {}) {
-	app = await openApp(options);
-	await app.page.goto(app.base + (options.path ?? '/sql'));
-	await waitForEngine(app.page);
-	// The schema browser fills in once the console has its own connection.
-	await app.page.getByRole('button', { name: 'incidents', exact: true }).waitFor();
-	return app.page;
-}
-
-const editor = (page: Page) => page.getByRole('textbox', { name: 'SQL' });
-const grid = (page: Page) => page.getByRole('table', { name: 'Query result' });
-const status = (page: Page) => page.locator('p.status');
-const headers = async (page: Page) =>
-	(await grid(page).getByRole('columnheader').allTextContents()).map((h) =>
-		h.replace(/\s+/g, ' ').trim()
-	);
-
-/** Replace the editor's text and run it with the keyboard shortcut. */
-async function run(page: Page, sql: string) {
-	await editor(page).click();
-	await page.keyboard.press('Control+A');
-	await page.keyboard.insertText(sql);
-	await page.keyboard.press('Control+Enter');
-	await expect
-		.poll(() => page.getByRole('button', { name: 'Run' }).isEnabled(), { timeout: 60_000 })
-		.toBe(true);
-}
+const session = consoleSession();
+const openConsole = session.open;
 
 /** Native DuckDB for reading exported files back; offline, like the app. */
 async function nodeDuckDB() {
@@ -51,11 +19,6 @@ async function nodeDuckDB() {
 	const conn = await instance.connect();
 	return async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJson();
 }
-
-const cells = (page: Page, row: number) =>
-	grid(page)
-		.locator(`[role=row][aria-rowindex="${row + 1}"] [role=cell]`)
-		.allTextContents();
 
 describe('SQL console', () => {
 	it('runs a query typed into the editor with Ctrl+Enter', async () => {
@@ -116,10 +79,12 @@ describe('SQL console', () => {
 			.toBeGreaterThan(499_000);
 		// Sorting the displayed result (a million rows: DuckDB sorts, off the main thread).
 		const column = table.getByRole('columnheader', { name: /range/ });
+		// DuckDB sorts a million rows in about a second when idle; allow for a busy machine.
+		const sorting = { timeout: 60_000 };
 		await column.getByRole('button').click();
-		await expect.poll(() => column.getAttribute('aria-sort')).toBe('ascending');
+		await expect.poll(() => column.getAttribute('aria-sort'), sorting).toBe('ascending');
 		await column.getByRole('button').click();
-		await expect.poll(() => column.getAttribute('aria-sort')).toBe('descending');
+		await expect.poll(() => column.getAttribute('aria-sort'), sorting).toBe('descending');
 		await table.evaluate((el) => (el.scrollTop = 0));
 		await expect.poll(() => cells(page, 1)).toEqual(['999999']);
 	});
@@ -238,8 +203,7 @@ describe('SQL console', () => {
 			await page.getByRole('button', { name: 'Share link' }).click();
 			const link = await page.getByRole('textbox', { name: 'Link to this query' }).inputValue();
 			expect(new URL(link).searchParams.get('q')).toBe(query);
-			await app!.close();
-			app = undefined;
+			await session.close();
 
 			page = await openConsole({ profile, path: new URL(link).pathname + new URL(link).search });
 			await expect.poll(() => editor(page).textContent()).toBe(query);
@@ -276,20 +240,6 @@ describe('SQL console', () => {
 		await run(page, 'SELECT count(*)::INTEGER AS n FROM incidents');
 		await expect.poll(() => cells(page, 1)).toEqual([before]);
 		await expect.poll(() => page.locator('[data-incidents]').textContent()).toBe(before);
-	});
-
-	it('says when DuckDB runs out of memory and keeps working', async () => {
-		const page = await openConsole();
-		await run(
-			page,
-			"SET memory_limit = '32MB';\nSELECT string_agg(range::VARCHAR, ',') FROM range(30000000)"
-		);
-		const alert = page.getByRole('alert');
-		await expect.poll(() => alert.textContent()).toContain('Out of Memory Error');
-		expect(await alert.textContent()).toContain('ran out of memory');
-		expect(await alert.textContent()).toContain('statement 2 of 2');
-		await run(page, 'RESET memory_limit;\nSELECT count(*)::INTEGER AS n FROM incidents');
-		await expect.poll(() => cells(page, 1)).toEqual([expect.stringMatching(/^\d+$/)]);
 	});
 
 	it('cancels a long query and stays usable', async () => {

@@ -1,6 +1,7 @@
 import { DuckDBDataProtocol, type AsyncDuckDB } from '@duckdb/duckdb-wasm';
 import { quoteLiteral } from '$lib/query/sql';
 import type { Connector } from './connector';
+import { ENGINE_DIR } from './lockdown';
 
 let sequence = 0;
 
@@ -10,7 +11,7 @@ let sequence = 0;
  * never copied whole into WebAssembly memory. Drop it when done.
  */
 export async function registerBlob(db: AsyncDuckDB, blob: Blob): Promise<string> {
-	const name = `upload_${Date.now()}_${sequence++}.csv`;
+	const name = `${ENGINE_DIR}upload_${Date.now()}_${sequence++}.csv`;
 	await db.registerFileHandle(name, blob, DuckDBDataProtocol.BROWSER_FILEREADER, true);
 	return name;
 }
@@ -21,7 +22,7 @@ export async function exportCsv(
 	conn: Connector,
 	select: string
 ): Promise<Uint8Array> {
-	const name = `export_${Date.now()}_${sequence++}.csv`;
+	const name = `${ENGINE_DIR}export_${Date.now()}_${sequence++}.csv`;
 	await conn.exec(`COPY (${select}) TO ${quoteLiteral(name)} (HEADER, DELIMITER ',')`);
 	try {
 		return await db.copyFileToBuffer(name);

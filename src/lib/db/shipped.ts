@@ -2,6 +2,7 @@ import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
 import type { TableName } from '$lib/schema/tables';
 import type { Connector } from './connector';
 import { createFromCsv } from './ddl';
+import { ENGINE_DIR } from './lockdown';
 import { SHIPPED_FILES } from './shipped-files';
 
 const TABLES = Object.keys(SHIPPED_FILES) as TableName[];
@@ -23,7 +24,7 @@ export function fetchShipped(): Promise<string[]> {
 export async function loadShipped(db: AsyncDuckDB, conn: Connector): Promise<void> {
 	const all = await fetchShipped();
 	for (const [i, table] of TABLES.entries()) {
-		const file = `shipped/${table}.csv`;
+		const file = `${ENGINE_DIR}shipped/${table}.csv`;
 		await db.registerFileText(file, all[i]!);
 		await conn.exec(createFromCsv(table, file));
 	}

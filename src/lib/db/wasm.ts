@@ -2,13 +2,14 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table, type RecordBatch } from 'apache-arrow';
 import { BUNDLES } from './bundles';
 import { toQuery, type Connector, type SqlQuery } from './connector';
+import { lockDown } from './lockdown';
 import { tableToRows } from './values';
 import { quoteIdent } from '$lib/query/sql';
 
 export type BootStep = 'download' | 'start' | 'tables' | 'ready';
 export interface BootProgress {
 	step: BootStep;
-	/** Bytes of the engine's .wasm received so far, and in total when known. */
+	/** Bytes of the engine's .wasm received so far (decoded), and in total when known. */
 	loaded?: number;
 	total?: number;
 }
@@ -19,14 +20,6 @@ export function missingCapability(): string | null {
 	if (typeof Worker !== 'function') return 'worker';
 	return null;
 }
-
-/** Settings every connection gets, before anything else runs on it. */
-const SETTINGS = [
-	// Never reach for the extension repository: the app is offline by design,
-	// and a failed silent download leaves misleading errors behind.
-	'SET autoinstall_known_extensions = false',
-	'SET autoload_known_extensions = false'
-];
 
 let engine: Promise<duckdb.AsyncDuckDB> | null = null;
 
@@ -46,11 +39,16 @@ async function start(onProgress?: (p: BootProgress) => void): Promise<duckdb.Asy
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	onProgress?.({ step: 'download' });
+	// duckdb-wasm's total is the response's Content-Length, which is the size of the
+	// compressed body when the server sends the .wasm as brotli or gzip (see
+	// scripts/compress.js), while `loaded` counts the decoded bytes: a total would
+	// mislead, so only the bytes received are reported.
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
-		onProgress?.({ step: 'download', loaded: p.bytesLoaded, total: p.bytesTotal || undefined })
+		onProgress?.({ step: 'download', loaded: p.bytesLoaded })
 	);
 	onProgress?.({ step: 'start' });
 	await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });
+	await lockDown(db);
 	return db;
 }
 
@@ -86,9 +84,8 @@ export class WasmConnector implements Connector {
 	}
 
 	static async open(db: duckdb.AsyncDuckDB): Promise<WasmConnector> {
-		const conn = await db.connect();
-		for (const s of SETTINGS) await conn.query(s);
-		return new WasmConnector(conn);
+		// The engine's settings are database-wide and locked (./lockdown.ts).
+		return new WasmConnector(await db.connect());
 	}
 
 	/**

@@ -17,18 +17,6 @@ export type EmergingDimension = (typeof EMERGING_DIMENSIONS)[number];
 const toggle = (all: boolean | undefined) => (all ? '' : 'WHERE is_attack');
 
 /**
- * The SQL condition "the incident's actor or place was first seen on or after
- * `from`" for a facts-table WHERE (the "new in this period" filter, combined
- * with the date range). Uncorrelated IN-subqueries, so it works whatever the
- * outer table's alias. The one parameter is `from`.
- */
-export function emergingCondition(from: string, all: boolean | undefined): SqlQuery {
-	const firstFrom = (col: string) =>
-		`${col} IN (SELECT ${col} FROM ${FACTS} ${toggle(all)} GROUP BY ${col} HAVING min(event_date) >= CAST(? AS DATE))`;
-	return { sql: `(${firstFrom('actor')} OR ${firstFrom('place')})`, params: [from, from] };
-}
-
-/**
  * Rows: dim ('actor' | 'place'), key, label (a place's English name),
  * first_seen ('YYYY-MM-DD', within `period`), n (matching events in the
  * period under `filters`, date range ignored). Sorted by first seen, then key.

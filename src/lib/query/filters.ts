@@ -1,4 +1,5 @@
 import type { Param, SqlQuery } from './types';
+import { emergingCondition } from './emerging-condition';
 import { quoteIdent } from './sql';
 
 /** The dimensions a click or a select can pin to one value. */
@@ -34,6 +35,11 @@ export interface Filters {
 	all?: boolean;
 	/** Free text searched in the English notes, case-insensitively. */
 	q?: string;
+	/**
+	 * "New in this period": only incidents whose actor or place was first seen
+	 * (in the whole dataset) on or after `from`. No effect without `from`.
+	 */
+	emerging?: boolean;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -69,6 +75,11 @@ export function whereClause(f: Filters): SqlQuery {
 		parts.push(`notes ILIKE ? ESCAPE '\\'`);
 		params.push(likePattern(f.q.trim()));
 	}
+	if (f.emerging && f.from && ISO_DATE.test(f.from)) {
+		const c = emergingCondition(f.from, f.all);
+		parts.push(c.sql);
+		params.push(...(c.params ?? []));
+	}
 	return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
@@ -86,6 +97,7 @@ export function parseFilters(search: URLSearchParams): Filters {
 	if (search.get('events') === 'all') f.all = true;
 	const q = search.get('q');
 	if (q) f.q = q;
+	if (search.get('new') === '1') f.emerging = true;
 	return f;
 }
 
@@ -97,6 +109,7 @@ export function filtersToSearch(f: Filters): string {
 	for (const d of DIMENSIONS) if (f[d] !== undefined) s.set(d, f[d]!);
 	if (f.all) s.set('events', 'all');
 	if (f.q) s.set('q', f.q);
+	if (f.emerging) s.set('new', '1');
 	const text = s.toString();
 	return text ? `?${text}` : '';
 }

@@ -22,11 +22,12 @@ const maskOf = (dim: TrendDimension): number =>
 		0
 	);
 
-/** The filters a trend comparison runs under: the periods replace the date range. */
+/** The filters a trend comparison runs under: the periods replace the date range (and "new in this period"). */
 export function trendFilters(filters: Filters): Filters {
 	const rest = { ...filters };
 	delete rest.from;
 	delete rest.to;
+	delete rest.emerging;
 	return rest;
 }
 

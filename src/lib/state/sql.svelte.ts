@@ -28,6 +28,8 @@ export interface SortState {
 /** The console's session: one connection of its own, the running query, the last result or error. */
 class SqlConsole {
 	running = $state(false);
+	/** How many runs have finished (ok, failed or cancelled): tells a finished run from one not yet started. */
+	finishedRuns = $state(0);
 	/** Rows received so far by the running statement, and which statement it is. */
 	progress = $state.raw<{ rows: number; statement: number; statements: number } | null>(null);
 	result = $state.raw<ResultTable | null>(null);
@@ -103,6 +105,7 @@ class SqlConsole {
 		} finally {
 			this.running = false;
 			this.progress = null;
+			this.finishedRuns++;
 		}
 		await this.exclusive(async (conn) => {
 			await tables.check(conn);

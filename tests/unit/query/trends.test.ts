@@ -9,6 +9,7 @@ import {
 	trendQuery
 } from '../../../src/lib/query/trends';
 import type { Filters } from '../../../src/lib/query/filters';
+import { dashboardQuery, splitDashboard } from '../../../src/lib/query/dashboard';
 import { csv } from './recount';
 import { constructedConnector, days, recountTrends, seeded, type Event } from './trend-data';
 
@@ -164,5 +165,28 @@ describe('trend builder against a plain JS recount', async () => {
 		expect(rows).toHaveLength(expected.length);
 		expect(rows.map((r) => r.key)).toContain('Newcomers');
 		expect(rows.find((r) => r.key === 'ayyash')?.label).toBe('Ayyash');
+	});
+
+	it('"new in this period" keeps the incidents whose actor or place had no earlier event', async () => {
+		for (const f of [
+			{ from: '2021-01-04', to: '2021-01-10', emerging: true },
+			{ from: '2020-12-28', to: '2021-01-10', emerging: true, all: true },
+			{ from: '2021-01-04', emerging: true, actor: 'SDF' }
+		] as Filters[]) {
+			const kept = events.filter((e) => f.all || e.attack !== false);
+			const before = (dim: 'actor' | 'place', e: Event) =>
+				kept.some((y) => y[dim] === e[dim] && y.date < f.from!);
+			const expected = kept.filter(
+				(e) =>
+					e.date >= f.from! &&
+					(!f.to || e.date <= f.to) &&
+					(!f.actor || e.actor === f.actor) &&
+					(!before('actor', e) || !before('place', e))
+			).length;
+			const { headline } = splitDashboard(await conn.query(dashboardQuery(f)));
+			expect(headline.n, JSON.stringify(f)).toBe(expected);
+		}
+		const { headline } = splitDashboard(await conn.query(dashboardQuery({ emerging: true })));
+		expect(headline.n).toBe(events.filter((e) => e.attack !== false).length);
 	});
 });
