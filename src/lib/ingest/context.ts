@@ -30,6 +30,12 @@ export interface ValidationContext {
 	 * line 2 on (the upload validates a large file chunk by chunk). Default i + 2.
 	 */
 	lines?: readonly number[];
+	/**
+	 * Whose coding the rows are (incidents only): 'raqib' (default) keeps every
+	 * rule of the codebook; 'acled' checks rows imported from an ACLED export
+	 * against ACLED's codebook (validate-acled.ts), Raqib-only fields left NULL.
+	 */
+	origin?: 'raqib' | 'acled';
 }
 
 /** A data row with its spreadsheet line number; `get` returns '' for a missing column. */
