@@ -12,8 +12,8 @@ import {
 	type Issue,
 	type Known,
 	type ParseOptions,
-	type ParseSummary,
-	type Progress
+	type Progress,
+	type ReadResult
 } from './types';
 
 /** Blob parts are folded into one Blob every this many characters, so strings do not pile up. */
@@ -24,8 +24,14 @@ export async function readTable(
 	inspection: Inspection,
 	body: Batch,
 	stream: AsyncGenerator<Batch>,
-	ctx: { options: ParseOptions; validate: Validate; onProgress: (p: Progress) => void }
-): Promise<ParseSummary> {
+	ctx: {
+		options: ParseOptions;
+		validate: Validate;
+		onProgress: (p: Progress) => void;
+		/** Write the clean copy even when the original would do (see ./scan.ts). */
+		rewrite: boolean;
+	}
+): Promise<ReadResult> {
 	const kind = inspection.kind as TableName;
 	const columns = TABLE_COLUMNS[kind].map((c) => c.name);
 	const mapping = inspection.mapping!;
@@ -33,16 +39,21 @@ export async function readTable(
 	const width = inspection.header.length;
 	// Columns already in table order: rows are used as parsed, not copied.
 	const identity = width === columns.length && source.every((s, i) => s === i);
-	// The original bytes can be loaded as they are when they already are clean UTF-8 CSV with our header.
+	// The original bytes can be loaded as they are (with their own delimiter and line ending,
+	// given to DuckDB explicitly) when they already are UTF-8 CSV with our header.
 	const passthrough =
+		!ctx.rewrite &&
 		inspection.encoding === 'utf-8' &&
-		inspection.delimiter === ',' &&
-		inspection.linebreak !== '\r' &&
 		width === columns.length &&
 		inspection.header.every((h, i) => h === columns[i]);
 	// Place names become ids only in a column that is not literally place_id (an ACLED `location`).
 	const placeFrom = inspection.header[mapping.indexOf('place_id')];
-	const byName = placeFrom !== undefined && normalise(placeFrom) !== 'place_id';
+	// No place_id column but ACLED's `location`: the place is found by that name.
+	const fromLocation =
+		kind === 'incidents' && placeFrom === undefined ? columns.indexOf('location') : -1;
+	const placeAt = columns.indexOf('place_id');
+	const byName =
+		fromLocation >= 0 || (placeFrom !== undefined && normalise(placeFrom) !== 'place_id');
 	const refs = new References(kind, ctx.options.known, byName);
 	const known = knownKeys(ctx.options.known);
 	const keys = new Map<string, number>();
@@ -89,6 +100,7 @@ export async function readTable(
 				});
 			const record = identity ? raw : source.map((s) => (s < 0 ? '' : (raw[s] ?? '')));
 			if (derived) fillDerived(record, derived);
+			if (fromLocation >= 0 && record[placeAt] === '') record[placeAt] = record[fromLocation]!;
 			refs.resolve(record, columns, row);
 			if (kept.length) extra.push([record[0]!, ...kept.map((k) => raw[k]!)]);
 			out.push(record);
@@ -123,6 +135,7 @@ export async function readTable(
 	if (rowCount === 0) throw new Failure({ file: file.name, code: 'no-rows' });
 	return {
 		...inspection,
+		notes: [],
 		rows: rowCount,
 		columns,
 		preview,
