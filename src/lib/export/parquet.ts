@@ -58,11 +58,11 @@ function parquetKind(col: ResultColumn): Kind {
 		case Type.Int:
 			if ((t.bitWidth as number) <= 32 && t.isSigned)
 				return { element: { type: 'INT32' }, value: same };
-			// UBIGINT: Parquet's unsigned 64-bit type stores the same bits as INT64.
+			// UBIGINT: INT64 marked UINT_64 (the writer stores the unsigned value's bits).
 			if ((t.bitWidth as number) === 64 && !t.isSigned)
 				return {
 					element: { type: 'INT64', converted_type: 'UINT_64' },
-					value: (v) => BigInt.asIntN(64, BigInt(v as bigint))
+					value: (v) => BigInt(v as bigint)
 				};
 			return { element: { type: 'INT64' }, value: (v) => BigInt(v as bigint) };
 		case Type.Float:

@@ -34,9 +34,10 @@ export function chartRows(result: ResultTable, spec: ChartSpec) {
 	const rows = [];
 	for (let r = 0; r < n; r++) {
 		const y = Number(result.value(r, spec.y));
-		const text = result.text(r, spec.x);
+		// Time: the JS value (zone-free ISO text; null for infinity). Categories: DuckDB's text.
+		const text = spec.temporal ? result.value(r, spec.x) : result.text(r, spec.x);
 		if (text === null || !Number.isFinite(y)) continue;
-		const x = spec.temporal ? new Date(`${text.replace(' ', 'T')}Z`) : text;
+		const x = spec.temporal ? new Date(`${String(text).replace(' ', 'T')}Z`) : String(text);
 		if (x instanceof Date && Number.isNaN(x.getTime())) continue;
 		rows.push({
 			x,
