@@ -26,7 +26,11 @@ const config = {
 	kit: {
 		adapter: adapter({ fallback: '200.html', strict: true }),
 		csp: { mode: 'hash', directives: /** @type {any} */ (csp) },
-		prerender: { handleHttpError: 'fail' },
+		prerender: {
+			handleHttpError: 'fail',
+			// The Arabic pages (also reached through the language switch on every page).
+			entries: ['*', '/ar/', '/ar/sql/', '/ar/data/', '/ar/data/codebook/']
+		},
 		typescript: {
 			config: (c) => {
 				c.include.push(

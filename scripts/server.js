@@ -1,4 +1,9 @@
-/** A static server for the built app that sends the headers in build/_headers, as a static host would. */
+/**
+ * A static server for the built app that sends the headers in build/_headers, as
+ * a static host would, and the precompressed copies written by compress.js
+ * (`.br`, else `.gz`, by the request's Accept-Encoding; sirv then sets
+ * `Content-Encoding` and `Vary: Accept-Encoding`).
+ */
 import { createServer } from 'node:http';
 import sirv from 'sirv';
 import { readHeaders } from './headers.js';
@@ -14,7 +19,8 @@ export function serveBuild({ dir = 'build', port = 0, host = '127.0.0.1' } = {})
 		single: '200.html',
 		dev: false,
 		etag: true,
-		gzip: false,
+		brotli: true,
+		gzip: true,
 		setHeaders(res, pathname) {
 			for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 			if (pathname.startsWith('/_app/immutable/'))

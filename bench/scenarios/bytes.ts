@@ -30,30 +30,50 @@ export const bytesScenario: Scenario = {
 	title: 'What a first visit downloads',
 	contract:
 		'Page / in a fresh profile, until the engine is ready plus 1 s: every distinct same-origin URL requested (page and workers), ' +
-		'mapped to its build/ file. raw = bytes on disk (what the local server sends; it does not compress); gzip -9 and brotli -9 = what a host ' +
-		'that compresses would send. KB = 1000 bytes.',
+		"mapped to its build/ file. raw = bytes on disk; sent = response bodies as the server sent them (npm start serves the build's " +
+		'precompressed .br copies; Playwright request sizes, so requests served from the HTTP cache or fetched twice show here); ' +
+		'gzip -9 and brotli -9 = the files compressed here, for comparison. KB = 1000 bytes.',
 	async run(ctx) {
 		const s = await launch(new URL(ctx.appUrl).origin);
+		/** Body bytes on the wire per URL, summed over every time it was fetched; and how often. */
+		const sent = new Map<string, { bytes: number; times: number }>();
+		const pending: Promise<void>[] = [];
+		s.context.on('requestfinished', (req) => {
+			pending.push(
+				req.sizes().then((size) => {
+					const t = sent.get(req.url()) ?? { bytes: 0, times: 0 };
+					sent.set(req.url(), { bytes: t.bytes + size.responseBodySize, times: t.times + 1 });
+				})
+			);
+		});
 		try {
 			await s.page.goto(ctx.appUrl + '/');
 			await waitForEngine(s.page);
 			await s.page.waitForTimeout(1000);
+			await Promise.all(pending);
 		} finally {
 			await s.close();
 		}
 		const files = [...new Set(s.requests.map((u) => fileFor(ctx.buildDir, u)))].filter(
 			(f): f is string => f !== null
 		);
-		const totals = new Map<string, { files: number; raw: number; gzip: number; brotli: number }>();
-		const add = (kind: string, raw: number, gzip: number, brotli: number) => {
-			const t = totals.get(kind) ?? { files: 0, raw: 0, gzip: 0, brotli: 0 };
+		type Total = { files: number; raw: number; sent: number; gzip: number; brotli: number };
+		const totals = new Map<string, Total>();
+		const add = (kind: string, raw: number, wire: number, gzip: number, brotli: number) => {
+			const t = totals.get(kind) ?? { files: 0, raw: 0, sent: 0, gzip: 0, brotli: 0 };
 			totals.set(kind, {
 				files: t.files + 1,
 				raw: t.raw + raw,
+				sent: t.sent + wire,
 				gzip: t.gzip + gzip,
 				brotli: t.brotli + brotli
 			});
 		};
+		const wireOf = (file: string) =>
+			[...sent]
+				.filter(([url]) => fileFor(ctx.buildDir, url) === file)
+				.reduce((sum, [, v]) => sum + v.bytes, 0);
+		const twice = [...sent].filter(([, v]) => v.times > 1).map(([url]) => url);
 		for (const file of files) {
 			const bytes = readFileSync(file);
 			const gzip = gzipSync(bytes, { level: 9 }).length;
@@ -61,8 +81,9 @@ export const bytesScenario: Scenario = {
 				params: { [constants.BROTLI_PARAM_QUALITY]: 9 }
 			}).length;
 			const kind = KIND[extname(file)] ?? 'other';
-			add(kind, bytes.length, gzip, brotli);
-			add('total', bytes.length, gzip, brotli);
+			const wire = wireOf(file);
+			add(kind, bytes.length, wire, gzip, brotli);
+			add('total', bytes.length, wire, gzip, brotli);
 		}
 		const figures: Figure[] = [];
 		for (const [kind, t] of [...totals].sort(([a], [b]) =>
@@ -71,6 +92,7 @@ export const bytesScenario: Scenario = {
 			figures.push(
 				measured(kind, 'files', 'count', t.files),
 				measured(kind, 'raw', 'KB', t.raw / 1000),
+				measured(kind, 'sent', 'KB', t.sent / 1000),
 				measured(kind, 'gzip', 'KB', t.gzip / 1000),
 				measured(kind, 'brotli', 'KB', t.brotli / 1000)
 			);
@@ -82,7 +104,8 @@ export const bytesScenario: Scenario = {
 			figures,
 			notes: [
 				...s.problems,
-				...(unmatched.length ? [`requests with no build/ file: ${unmatched.join(', ')}`] : [])
+				...(unmatched.length ? [`requests with no build/ file: ${unmatched.join(', ')}`] : []),
+				...(twice.length ? [`fetched more than once: ${twice.join(', ')}`] : [])
 			]
 		};
 	}

@@ -9,7 +9,7 @@ import { quoteIdent } from '$lib/query/sql';
 export type BootStep = 'download' | 'start' | 'tables' | 'ready';
 export interface BootProgress {
 	step: BootStep;
-	/** Bytes of the engine's .wasm received so far, and in total when known. */
+	/** Bytes of the engine's .wasm received so far (decoded), and in total when known. */
 	loaded?: number;
 	total?: number;
 }
@@ -39,8 +39,12 @@ async function start(onProgress?: (p: BootProgress) => void): Promise<duckdb.Asy
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	onProgress?.({ step: 'download' });
+	// duckdb-wasm's total is the response's Content-Length, which is the size of the
+	// compressed body when the server sends the .wasm as brotli or gzip (see
+	// scripts/compress.js), while `loaded` counts the decoded bytes: a total would
+	// mislead, so only the bytes received are reported.
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
-		onProgress?.({ step: 'download', loaded: p.bytesLoaded, total: p.bytesTotal || undefined })
+		onProgress?.({ step: 'download', loaded: p.bytesLoaded })
 	);
 	onProgress?.({ step: 'start' });
 	await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });
