@@ -1,75 +1,18 @@
 /** The console's history of executed queries and the user's named queries, kept in localStorage. */
 
-export interface HistoryEntry {
-	sql: string;
-	/** ms since epoch when it ran. */
-	at: number;
-	ok: boolean;
-	rows?: number;
-	ms?: number;
-}
+import {
+	isHistoryEntry,
+	isSavedQuery,
+	load,
+	type HistoryEntry,
+	type SavedQuery
+} from './sql-storage';
 
-export interface SavedQuery {
-	name: string;
-	sql: string;
-	at: number;
-}
+export type { HistoryEntry, SavedQuery } from './sql-storage';
 
 const HISTORY_KEY = 'raqib.sql.history';
 const SAVED_KEY = 'raqib.sql.saved';
 const HISTORY_LIMIT = 200;
-
-/** What a stored list held: the entries that could be read, and how many could not. */
-interface Loaded<T> {
-	items: T[];
-	skipped: number;
-}
-
-/**
- * Read a stored list, keeping only well-formed entries and the first of any
- * duplicate key (a damaged or hand-edited list, e.g. `[null]`, must never
- * break the page). Unreadable JSON counts as one skipped entry.
- */
-function load<T>(key: string, valid: (v: unknown) => v is T, id: (v: T) => string): Loaded<T> {
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(localStorage.getItem(key) ?? '[]');
-	} catch (e) {
-		// Blocked storage (SecurityError) is not damage; broken JSON is.
-		return { items: [], skipped: e instanceof SyntaxError ? 1 : 0 };
-	}
-	if (!Array.isArray(parsed)) return { items: [], skipped: 1 };
-	const seen = new Set<string>();
-	const items: T[] = [];
-	for (const v of parsed as unknown[]) {
-		if (!valid(v) || seen.has(id(v))) continue;
-		seen.add(id(v));
-		items.push(v);
-	}
-	return { items, skipped: parsed.length - items.length };
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-	typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function isHistoryEntry(v: unknown): v is HistoryEntry {
-	return (
-		isRecord(v) &&
-		typeof v.sql === 'string' &&
-		typeof v.at === 'number' &&
-		Number.isFinite(v.at) &&
-		typeof v.ok === 'boolean'
-	);
-}
-
-function isSavedQuery(v: unknown): v is SavedQuery {
-	return (
-		isRecord(v) &&
-		typeof v.name === 'string' &&
-		typeof v.sql === 'string' &&
-		typeof v.at === 'number'
-	);
-}
 
 function store(key: string, value: unknown): void {
 	try {
