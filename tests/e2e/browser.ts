@@ -28,7 +28,9 @@ function isLocal(url: string, base: string): boolean {
  * one twice to test a second visit). All requests, workers' included, are
  * checked against the app's origin.
  */
-export async function openApp(options: { profile?: string; width?: number } = {}): Promise<App> {
+export async function openApp(
+	options: { profile?: string; width?: number; timezoneId?: string } = {}
+): Promise<App> {
 	const base = inject('baseURL');
 	const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'raqib-profile-'));
 	const context = await chromium.launchPersistentContext(profile, {
@@ -36,7 +38,8 @@ export async function openApp(options: { profile?: string; width?: number } = {}
 		headless: true,
 		args: ARGS,
 		viewport: { width: options.width ?? 1440, height: 900 },
-		acceptDownloads: true
+		acceptDownloads: true,
+		...(options.timezoneId ? { timezoneId: options.timezoneId } : {})
 	});
 	const foreign: string[] = [];
 	const errors: string[] = [];
