@@ -44,7 +44,7 @@ describe('SQL console', () => {
 		await run(page, 'SELECT 7 AS next');
 		await expect.poll(() => cells(page, 1)).toEqual(['7']);
 		expect(await alert.count()).toBe(0);
-		expect(await page.locator('.cm-sql-error').count()).toBe(0);
+		await expect.poll(() => page.locator('.cm-sql-error').count()).toBe(0);
 	});
 
 	it('draws a quick chart of a (category, number) result', async () => {
