@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterEach, expect, inject } from 'vitest';
 import { ARGS, CHROMIUM } from './chromium.js';
 
 export { ARGS };
@@ -94,4 +94,27 @@ export async function closeAndCheck(app: App | undefined): Promise<void> {
 	await app.close();
 	expect(app.foreign, 'requests to other origins').toEqual([]);
 	expect(app.errors, 'page errors').toEqual([]);
+}
+
+/** expect.poll with room for a loaded 2-core machine (the engine and workers start per page). */
+export const slowPoll = <T>(fn: () => T | Promise<T>, options = { timeout: 60_000 }) =>
+	expect.poll(fn, options);
+
+/**
+ * The app of the current test: `open()` it, and after each test it is closed
+ * and checked for foreign requests and page errors (closeAndCheck).
+ */
+export function appPerTest() {
+	let app: App | undefined;
+	afterEach(async () => {
+		const current = app;
+		app = undefined;
+		await closeAndCheck(current);
+	});
+	return {
+		async open(options: Parameters<typeof openApp>[0] = {}): Promise<App> {
+			app = await openApp(options);
+			return app;
+		}
+	};
 }

@@ -55,9 +55,10 @@ describe('new tables keep every value', () => {
 		expect(await u11.getByLabel('code', { exact: true }).inputValue()).toBe('VARCHAR');
 		// A type that would change a value is refused, naming the row.
 		await u11.getByLabel('n', { exact: true }).selectOption('BIGINT');
-		await poll(() => u11.locator('[data-type-problem="n"]').textContent()).toContain(
-			'row 24,001 n “2.5” → 3'
-		);
+		// (Without the bidi isolates around the column name and values.)
+		await poll(async () =>
+			(await u11.locator('[data-type-problem="n"]').textContent())?.replace(/[\u2066-\u2069]/g, '')
+		).toContain('row 24,001 n “2.5” → 3');
 		expect(await u11.getByRole('button', { name: 'Create table' }).isDisabled()).toBe(true);
 		await u11.getByLabel('n', { exact: true }).selectOption('DOUBLE');
 		await poll(() => u11.locator('[data-type-problem]').count()).toBe(0);

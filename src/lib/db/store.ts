@@ -6,6 +6,9 @@
  * without loading them into memory.
  */
 import type { ApplyMode, NewEntries } from './staging';
+import { checkRecords, type SkippedRecord } from './store-record';
+
+export type { SkippedRecord };
 
 export interface SavedUpload {
 	/** Assigned on save; uploads are replayed in increasing id order. */
@@ -38,16 +41,32 @@ export class StorageFullError extends Error {
 
 const DB = 'raqib';
 const STORE = 'uploads';
+/** The database version this code writes. */
+export const STORE_VERSION = 1;
 
-function open(): Promise<IDBDatabase> {
+function openAt(version?: number): Promise<IDBDatabase> {
 	return new Promise((resolve, reject) => {
-		const req = indexedDB.open(DB, 1);
+		const req = indexedDB.open(DB, version);
 		req.onupgradeneeded = () =>
 			req.result.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true });
 		req.onsuccess = () => resolve(req.result);
 		req.onerror = () => reject(req.error);
-		req.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
+		// 'blocked' only means another tab's connection is still open: ours close after each use.
 	});
+}
+
+/**
+ * The database at STORE_VERSION, or at whatever higher version another
+ * Raqib wrote it (opening it at 1 would fail with VersionError): its records
+ * are still read, each one checked (./store-record.ts).
+ */
+async function open(): Promise<IDBDatabase> {
+	try {
+		return await openAt(STORE_VERSION);
+	} catch (error) {
+		if (error instanceof DOMException && error.name === 'VersionError') return openAt();
+		throw error;
+	}
 }
 
 async function run<T>(
@@ -56,6 +75,8 @@ async function run<T>(
 ): Promise<T> {
 	const db = await open();
 	try {
+		if (!db.objectStoreNames.contains(STORE))
+			throw new Error(`browser storage version ${db.version} has no saved uploads store`);
 		return await new Promise<T>((resolve, reject) => {
 			const tx = db.transaction(STORE, mode);
 			const req = body(tx.objectStore(STORE));
@@ -79,10 +100,38 @@ export async function saveUpload(upload: SavedUpload): Promise<number> {
 	return Number(await run('readwrite', (s) => s.add(record)));
 }
 
+/** What the store holds: the uploads to replay, records skipped as damaged, and its version. */
+export interface StoredUploads {
+	uploads: SavedUpload[];
+	skipped: SkippedRecord[];
+	/** The database's version; not STORE_VERSION when another version of Raqib wrote it. */
+	version: number;
+}
+
+/** Read every record, keeping those of the saved-upload shape (in replay order) and naming the others. */
+export async function readUploads(): Promise<StoredUploads> {
+	if (typeof indexedDB === 'undefined') return { uploads: [], skipped: [], version: STORE_VERSION };
+	const db = await open();
+	const version = db.version;
+	db.close();
+	if (version !== STORE_VERSION && !(await hasStore()))
+		return { uploads: [], skipped: [], version };
+	const all = await run<unknown[]>('readonly', (s) => s.getAll());
+	return { ...checkRecords(all), version };
+}
+
+async function hasStore(): Promise<boolean> {
+	const db = await open();
+	try {
+		return db.objectStoreNames.contains(STORE);
+	} finally {
+		db.close();
+	}
+}
+
+/** The saved uploads of the right shape, in replay order (damaged records left out). */
 export async function listUploads(): Promise<SavedUpload[]> {
-	if (typeof indexedDB === 'undefined') return [];
-	const all = await run<SavedUpload[]>('readonly', (s) => s.getAll());
-	return all.sort((a, b) => a.id! - b.id!);
+	return (await readUploads()).uploads;
 }
 
 export async function deleteUpload(id: number): Promise<void> {
@@ -90,5 +139,16 @@ export async function deleteUpload(id: number): Promise<void> {
 }
 
 export async function clearUploads(): Promise<void> {
+	if (!(await hasStore())) return;
 	await run('readwrite', (s) => s.clear());
+}
+
+/** Delete the whole database (uploads and anything another version kept in it). */
+export function deleteStore(): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const req = indexedDB.deleteDatabase(DB);
+		req.onsuccess = () => resolve();
+		req.onerror = () => reject(req.error);
+		req.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
+	});
 }

@@ -28,9 +28,29 @@ import {
 	type Diff,
 	type NewEntries
 } from './staging';
-import { clearUploads, deleteUpload, listUploads, saveUpload, type SavedUpload } from './store';
+import {
+	clearUploads,
+	deleteUpload,
+	listUploads,
+	readUploads,
+	saveUpload,
+	type SavedUpload,
+	type SkippedRecord,
+	type StoredUploads
+} from './store';
 
-export type { ApplyMode, Change, ColumnType, CsvDialect, Diff, NewEntries, SavedUpload };
+export type {
+	ApplyMode,
+	Change,
+	ColumnType,
+	CsvDialect,
+	Diff,
+	NewEntries,
+	SavedUpload,
+	SkippedRecord,
+	StoredUploads
+};
+export { STORE_VERSION } from './store';
 export { RowCountError } from './csv-read';
 export { ExactnessError } from './exact';
 export { StorageFullError } from './store';
@@ -226,7 +246,13 @@ async function readKnown(conn: WasmConnector): Promise<Known> {
 	};
 }
 
-export const savedUploads = listUploads;
+/** The saved uploads, with the records skipped as damaged and the store's version. */
+export const savedUploads = readUploads;
+
+/** Delete a record skipped as damaged (it was never replayed, so no table changes). */
+export async function removeSkipped(id: number): Promise<void> {
+	await deleteUpload(id);
+}
 
 /** Remove one saved upload and rebuild the tables from the shipped data plus the remaining uploads. */
 export async function removeSaved(upload: SavedUpload): Promise<void> {

@@ -28,3 +28,4 @@ export {
 	formatDateTime
 } from './format';
 export { vocab, named, type VocabKind } from './labels';
+export { isolate, tIsolated, messageParts, type MessagePart, type PartVars } from './isolate';

@@ -1,6 +1,6 @@
 /** Helpers of the upload page's state: engine refusals in words, problem lists, remembered mappings, names. */
 import { problemsCsv } from '$lib/export/problems';
-import { formatNumber, t } from '$lib/i18n';
+import { formatNumber, tIsolated } from '$lib/i18n';
 import { spreadsheetRow } from '$lib/ingest/rows';
 import type { TableName } from '$lib/schema/tables';
 import type { ParseFailure, ParseSummary, UnknownRef } from '$lib/ingest/types';
@@ -40,7 +40,7 @@ export function describeChanges(s: ParseSummary, changes: Change[]): string {
 		.map((c) => {
 			const row = formatNumber(spreadsheetRow(c.record, s.firstRow, s.blankRows));
 			const vars = { row, column: c.column, value: c.value, stored: c.stored ?? '' };
-			return t(c.stored === null ? 'data.value.unfit' : 'data.value.change', vars);
+			return tIsolated(c.stored === null ? 'data.value.unfit' : 'data.value.change', vars);
 		})
 		.join('; ');
 }

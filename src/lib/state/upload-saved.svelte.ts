@@ -5,7 +5,7 @@
  */
 import type { AcledExportOptions } from '$lib/query/acled-export';
 import type { TableName } from '$lib/schema/tables';
-import type { SavedUpload } from '$lib/db/upload-session';
+import type { SavedUpload, SkippedRecord } from '$lib/db/upload-session';
 import { boot, refreshDataset } from './engine.svelte';
 
 const session = () => import('$lib/db/upload-session');
@@ -14,6 +14,12 @@ class SavedState {
 	list = $state.raw<SavedUpload[]>([]);
 	/** Saved uploads that could not be re-applied at start-up. */
 	problems = $state.raw<{ file: string; message: string }[]>([]);
+	/** Records in browser storage that are not saved uploads (damaged): skipped, never replayed. */
+	skipped = $state.raw<SkippedRecord[]>([]);
+	/** The storage's version when another version of Raqib wrote it, else null. */
+	otherVersion = $state.raw<{ found: number; expected: number } | null>(null);
+	/** Reading browser storage failed altogether (the message), else null. */
+	storageError = $state<string | null>(null);
 	busy = $state(false);
 }
 
@@ -23,7 +29,20 @@ export const saved = new SavedState();
 export async function loadSaved(): Promise<void> {
 	await boot();
 	const db = await session();
-	saved.list = await db.savedUploads().catch(() => []);
+	try {
+		const stored = await db.savedUploads();
+		saved.list = stored.uploads;
+		saved.skipped = stored.skipped;
+		saved.otherVersion =
+			stored.version === db.STORE_VERSION
+				? null
+				: { found: stored.version, expected: db.STORE_VERSION };
+		saved.storageError = null;
+	} catch (error) {
+		saved.list = [];
+		saved.skipped = [];
+		saved.storageError = error instanceof Error ? error.message : String(error);
+	}
 	saved.problems = db.replayProblems.map((p) => ({
 		file: p.upload?.file ?? '',
 		message: p.message
@@ -32,6 +51,11 @@ export async function loadSaved(): Promise<void> {
 
 export async function removeSaved(upload: SavedUpload): Promise<void> {
 	await busy(async () => (await session()).removeSaved(upload));
+}
+
+/** Delete a damaged record from browser storage. */
+export async function removeSkipped(id: number): Promise<void> {
+	await busy(async () => (await session()).removeSkipped(id));
 }
 
 export async function resetToShipped(): Promise<void> {

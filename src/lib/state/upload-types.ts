@@ -1,5 +1,5 @@
 /** New tables: a column type the user picks is checked against every value before it is taken. */
-import { formatNumber, t } from '$lib/i18n';
+import { formatNumber, tIsolated } from '$lib/i18n';
 import { describeChanges } from './upload-messages';
 import type { UploadJob } from './upload.svelte';
 
@@ -19,7 +19,7 @@ export async function retype(job: UploadJob, column: string, type: string): Prom
 	if (changed.count === 0) return;
 	job.typeProblems = {
 		...job.typeProblems,
-		[column]: t('data.table.changes', {
+		[column]: tIsolated('data.table.changes', {
 			type,
 			count: formatNumber(changed.count),
 			column,
