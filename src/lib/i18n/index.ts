@@ -25,7 +25,8 @@ export {
 	formatDate,
 	formatWeek,
 	formatMonth,
-	formatDateTime
+	formatDateTime,
+	latinDigits
 } from './format';
 export { vocab, named, type VocabKind } from './labels';
 export { isolate, tIsolated, messageParts, type MessagePart, type PartVars } from './isolate';
