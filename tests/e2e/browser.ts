@@ -115,6 +115,12 @@ export function appPerTest() {
 		async open(options: Parameters<typeof openApp>[0] = {}): Promise<App> {
 			app = await openApp(options);
 			return app;
+		},
+		/** Close the current app now (to open another in the same test), still checking it. */
+		async close(): Promise<void> {
+			const current = app;
+			app = undefined;
+			await closeAndCheck(current);
 		}
 	};
 }

@@ -1,6 +1,8 @@
 import { Engine } from './engine';
 import { fetchShipped, loadShipped } from './shipped';
 import { replayUploads } from './uploads';
+import { listUploads } from './store';
+import { rememberShipped } from '$lib/query/dataset';
 import { openWasm, WasmConnector, type WasmDatabase } from './wasm';
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
 import type { BootProgress } from './engine';
@@ -27,6 +29,8 @@ export const engine = new Engine<WasmDatabase, WasmConnector>({
 /** Shipped tables from data/, then the user's saved uploads on top. */
 async function loadTables(db: AsyncDuckDB, conn: WasmConnector): Promise<void> {
 	await loadShipped(db, conn);
+	// What the shipped incidents were, so the footer can count the ones uploads added or changed.
+	await conn.exec(rememberShipped());
 	await replayUploads(db, conn);
 }
 
@@ -44,6 +48,16 @@ export function start(onProgress?: (p: BootProgress) => void): Promise<WasmConne
 export async function restoreTables(): Promise<void> {
 	const main = await engine.start();
 	await loadTables(await init(), main);
+}
+
+/** When the newest saved upload was applied (ISO), or null when there is none or storage cannot be read. */
+export async function lastUploadTime(): Promise<string | null> {
+	try {
+		const times = (await listUploads()).map((u) => u.time).sort();
+		return times.at(-1) ?? null;
+	} catch {
+		return null;
+	}
 }
 
 /** Throw the engine away (after it crashed or ran out of memory) and start a new one with the same tables. */

@@ -1,13 +1,16 @@
 /**
  * What the upload page asks of the database: stage a parsed file, compare,
- * apply (saving it for replay inside the same transaction), create other
- * tables, remove saved uploads, reset, export. Runs on its own connection so
- * staging never shares a transaction with the dashboards' queries.
+ * apply (saving it for replay inside the same transaction, holding the
+ * cross-tab lock: ./tabs.ts), create other tables, export. Saved uploads are
+ * managed in ./saved-session.ts. Runs on its own connection so staging never
+ * shares a transaction with the dashboards' queries.
  */
-import { TABLE_NAMES, type TableName } from '$lib/schema/tables';
+import type { TableName } from '$lib/schema/tables';
 import { exportTableSql } from '$lib/query/export-table';
 import type { Known } from '$lib/ingest/types';
-import { engine, init, restoreTables } from './index';
+import { engine, init } from './index';
+import { change, storeStamp, tab } from './tabs';
+import { serial, UPLOAD } from './upload-queue';
 import type { WasmConnector } from './wasm';
 import { exportCsv, registerBlob } from './files';
 import type { CsvDialect } from './csv-read';
@@ -18,8 +21,6 @@ import {
 	diffStaged,
 	dropStage,
 	stageName,
-	dropTable,
-	extraTable,
 	stage,
 	stageOther,
 	tableNames,
@@ -28,16 +29,7 @@ import {
 	type Diff,
 	type NewEntries
 } from './staging';
-import {
-	clearUploads,
-	deleteUpload,
-	listUploads,
-	readUploads,
-	saveUpload,
-	type SavedUpload,
-	type SkippedRecord,
-	type StoredUploads
-} from './store';
+import { saveUpload, type SavedUpload, type SkippedRecord, type StoredUploads } from './store';
 
 export type {
 	ApplyMode,
@@ -50,23 +42,11 @@ export type {
 	SkippedRecord,
 	StoredUploads
 };
-export { STORE_VERSION } from './store';
 export { RowCountError } from './csv-read';
 export { ExactnessError } from './exact';
 export { StorageFullError } from './store';
+export { StaleUploadError } from './tabs';
 export { replayProblems } from './uploads';
-
-/** The engine session the upload page's statements run on (reopened after a restart). */
-const UPLOAD = 'upload';
-
-/**
- * Run `work` on the upload connection once the work queued before it is
- * done. One connection runs one statement stream at a time: several files
- * picked together must not interleave their queries (or their transactions).
- */
-function serial<T>(work: (conn: WasmConnector) => Promise<T>): Promise<T> {
-	return engine.serial(UPLOAD, work);
-}
 
 /** A file registered with DuckDB, its dialect, and its staging table, for one pending upload. */
 export interface Staged {
@@ -74,10 +54,13 @@ export interface Staged {
 	data: Blob;
 	dialect: CsvDialect;
 	table: string;
+	/** The saved uploads when this file was checked (./tabs.ts). */
+	stamp: string;
 }
 
 async function register(data: Blob, dialect: CsvDialect): Promise<Staged> {
-	return { file: await registerBlob(await init(), data), data, dialect, table: stageName() };
+	const file = await registerBlob(await init(), data);
+	return { file, data, dialect, table: stageName(), stamp: await storeStamp() };
 }
 
 async function release(conn: WasmConnector, staged: Staged): Promise<void> {
@@ -120,34 +103,30 @@ export function applyRows(
 	meta: { file: string; table: TableName; mode: ApplyMode; rows: number; entries: NewEntries },
 	extra: { data: Blob; columns: string[] } | null
 ): Promise<void> {
-	return serial(async (conn) => {
-		const db = await init();
-		const extraFile = extra ? await registerBlob(db, extra.data) : null;
-		try {
-			const save = async () => {
-				await saveUpload({
-					...meta,
-					time: new Date().toISOString(),
-					data: staged.data,
-					delimiter: staged.dialect.delimiter,
-					newLine: staged.dialect.newLine,
-					...(extra ? { extra } : {})
-				});
-			};
-			const columns = extra && extraFile ? { file: extraFile, columns: extra.columns } : null;
-			await applyStaged(conn, meta.table, staged.table, meta.mode, meta.entries, save, columns);
-		} finally {
-			await release(conn, staged);
-			if (extraFile) await db.dropFile(extraFile);
-		}
-	});
-}
-
-/** Drop the side tables of kept columns; the replay of saved uploads recreates what remains. */
-function dropExtras(): Promise<void> {
-	return serial(async (conn) => {
-		for (const t of TABLE_NAMES) await dropTable(conn, extraTable(t));
-	});
+	return change(() =>
+		serial(async (conn) => {
+			const db = await init();
+			const extraFile = extra ? await registerBlob(db, extra.data) : null;
+			try {
+				await tab.check(staged.stamp);
+				const save = async () => {
+					await saveUpload({
+						...meta,
+						time: new Date().toISOString(),
+						data: staged.data,
+						delimiter: staged.dialect.delimiter,
+						newLine: staged.dialect.newLine,
+						...(extra ? { extra } : {})
+					});
+				};
+				const columns = extra && extraFile ? { file: extraFile, columns: extra.columns } : null;
+				await applyStaged(conn, meta.table, staged.table, meta.mode, meta.entries, save, columns);
+			} finally {
+				await release(conn, staged);
+				if (extraFile) await db.dropFile(extraFile);
+			}
+		})
+	);
 }
 
 /**
@@ -190,25 +169,28 @@ export function createFromUpload(
 	staged: Staged,
 	meta: { file: string; name: string; columns: ColumnType[] }
 ): Promise<number> {
-	return serial(async (conn) => {
-		try {
-			return await createTable(conn, meta.name, staged.table, meta.columns, async (rows) => {
-				await saveUpload({
-					file: meta.file,
-					time: new Date().toISOString(),
-					table: meta.name,
-					mode: 'create',
-					rows,
-					data: staged.data,
-					delimiter: staged.dialect.delimiter,
-					newLine: staged.dialect.newLine,
-					types: Object.fromEntries(meta.columns.map((c) => [c.name, c.type]))
+	return change(() =>
+		serial(async (conn) => {
+			try {
+				await tab.check(staged.stamp);
+				return await createTable(conn, meta.name, staged.table, meta.columns, async (rows) => {
+					await saveUpload({
+						file: meta.file,
+						time: new Date().toISOString(),
+						table: meta.name,
+						mode: 'create',
+						rows,
+						data: staged.data,
+						delimiter: staged.dialect.delimiter,
+						newLine: staged.dialect.newLine,
+						types: Object.fromEntries(meta.columns.map((c) => [c.name, c.type]))
+					});
 				});
-			});
-		} finally {
-			await release(conn, staged);
-		}
-	});
+			} finally {
+				await release(conn, staged);
+			}
+		})
+	);
 }
 
 export function existingTables(): Promise<string[]> {
@@ -244,38 +226,6 @@ async function readKnown(conn: WasmConnector): Promise<Known> {
 			)
 		).map((r) => [r.id, r.p ?? '', r.c ?? ''] as [string, string, string])
 	};
-}
-
-/** The saved uploads, with the records skipped as damaged and the store's version. */
-export const savedUploads = readUploads;
-
-/** Delete a record skipped as damaged (it was never replayed, so no table changes). */
-export async function removeSkipped(id: number): Promise<void> {
-	await deleteUpload(id);
-}
-
-/** Remove one saved upload and rebuild the tables from the shipped data plus the remaining uploads. */
-export async function removeSaved(upload: SavedUpload): Promise<void> {
-	await deleteUpload(upload.id!);
-	const rest = await listUploads();
-	if (
-		upload.mode === 'create' &&
-		!rest.some((u) => u.mode === 'create' && u.table === upload.table)
-	)
-		await serial((conn) => dropTable(conn, upload.table));
-	await dropExtras();
-	await restoreTables();
-}
-
-/** Forget every saved upload and go back to the tables as shipped. */
-export async function resetToShipped(): Promise<void> {
-	const saved = await listUploads();
-	await clearUploads();
-	await serial(async (conn) => {
-		for (const u of saved) if (u.mode === 'create') await dropTable(conn, u.table);
-	});
-	await dropExtras();
-	await restoreTables();
 }
 
 /** A SELECT's result as CSV bytes. */

@@ -1,7 +1,7 @@
 import type { Connector } from '$lib/db/connector';
 import type { BootProgress } from '$lib/db/engine';
 import type { ConnectionSource } from '$lib/db/query-manager';
-import { datasetSummary, type DatasetSummary } from '$lib/query/dataset';
+import { datasetSummary, uploadedIncidents, type DatasetSummary } from '$lib/query/dataset';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -83,7 +83,13 @@ export class EngineState {
 	/** Recompute the footer's summary after the tables changed. */
 	async refreshDataset(conn: Connector): Promise<void> {
 		const [row] = await conn.query<DatasetSummary>(datasetSummary());
-		this.dataset = row ?? null;
+		// Both are extras of the footer: a failure (say the incidents table was dropped from SQL) leaves them out.
+		const uploaded = await conn
+			.query<{ uploaded: number }>(uploadedIncidents())
+			.then((r) => r[0]?.uploaded ?? 0)
+			.catch(() => 0);
+		const uploadTime = (await this.#db?.lastUploadTime()) ?? null;
+		this.dataset = row ? { ...row, uploaded, uploadTime } : null;
 		this.version++;
 	}
 

@@ -5,10 +5,11 @@
  */
 import type { AcledExportOptions } from '$lib/query/acled-export';
 import type { TableName } from '$lib/schema/tables';
-import type { SavedUpload, SkippedRecord } from '$lib/db/upload-session';
+import type { SavedUpload, SkippedRecord } from '$lib/db/saved-session';
 import { boot, refreshDataset } from './engine.svelte';
 
 const session = () => import('$lib/db/upload-session');
+const savedSession = () => import('$lib/db/saved-session');
 
 class SavedState {
 	list = $state.raw<SavedUpload[]>([]);
@@ -29,14 +30,15 @@ export const saved = new SavedState();
 export async function loadSaved(): Promise<void> {
 	await boot();
 	const db = await session();
+	const store = await savedSession();
 	try {
-		const stored = await db.savedUploads();
+		const stored = await store.savedUploads();
 		saved.list = stored.uploads;
 		saved.skipped = stored.skipped;
 		saved.otherVersion =
-			stored.version === db.STORE_VERSION
+			stored.version === store.STORE_VERSION
 				? null
-				: { found: stored.version, expected: db.STORE_VERSION };
+				: { found: stored.version, expected: store.STORE_VERSION };
 		saved.storageError = null;
 	} catch (error) {
 		saved.list = [];
@@ -50,16 +52,27 @@ export async function loadSaved(): Promise<void> {
 }
 
 export async function removeSaved(upload: SavedUpload): Promise<void> {
-	await busy(async () => (await session()).removeSaved(upload));
+	await busy(async () => (await savedSession()).removeSaved(upload));
 }
 
 /** Delete a damaged record from browser storage. */
 export async function removeSkipped(id: number): Promise<void> {
-	await busy(async () => (await session()).removeSkipped(id));
+	await busy(async () => (await savedSession()).removeSkipped(id));
+}
+
+/**
+ * Forget everything on this device: saved uploads (the whole browser
+ * database) and every localStorage entry Raqib wrote (./forget.ts). The page
+ * is then reloaded so no in-memory copy (SQL history, views) survives.
+ */
+export async function forgetEverything(): Promise<void> {
+	await busy(async () => (await savedSession()).forgetUploads());
+	const { forgetKeys } = await import('./forget');
+	forgetKeys(localStorage);
 }
 
 export async function resetToShipped(): Promise<void> {
-	await busy(async () => (await session()).resetToShipped());
+	await busy(async () => (await savedSession()).resetToShipped());
 }
 
 async function busy(work: () => Promise<void>): Promise<void> {

@@ -42,7 +42,7 @@ export class UploadJob {
 	failure = $state.raw<ParseFailure | null>(null);
 	/** A problem reported by DuckDB or browser storage, in its own words. */
 	error = $state<{
-		key: 'stage' | 'apply' | 'quota' | 'count' | 'exact';
+		key: 'stage' | 'apply' | 'quota' | 'count' | 'exact' | 'stale';
 		detail: string;
 		vars?: Record<string, string | number>;
 	} | null>(null);
@@ -272,7 +272,12 @@ export async function apply(job: UploadJob): Promise<void> {
 		job.phase = 'applied';
 	} catch (error) {
 		job.error = engineError(await session(), job.summary, error) ?? {
-			key: error instanceof db.StorageFullError ? 'quota' : 'apply',
+			key:
+				error instanceof db.StorageFullError
+					? 'quota'
+					: error instanceof db.StaleUploadError
+						? 'stale'
+						: 'apply',
 			detail: message(error)
 		};
 		job.phase = 'failed';
