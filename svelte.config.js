@@ -27,6 +27,9 @@ const config = {
 		adapter: adapter({ fallback: '200.html', strict: true }),
 		csp: { mode: 'hash', directives: /** @type {any} */ (csp) },
 		prerender: { handleHttpError: 'fail' },
+		// src/service-worker.ts is registered by UpdateNotice.svelte once the engine has started
+		// (so that caching the build does not compete with the first visit's own downloads).
+		serviceWorker: { register: false },
 		typescript: {
 			config: (c) => {
 				c.include.push(

@@ -28,8 +28,11 @@ function isLocal(url: string, base: string): boolean {
  * one twice to test a second visit). All requests, workers' included, are
  * checked against the app's origin.
  */
-export async function openApp(options: { profile?: string; width?: number } = {}): Promise<App> {
-	const base = inject('baseURL');
+export async function openApp(
+	options: { profile?: string; width?: number; base?: string } = {}
+): Promise<App> {
+	// `base`: a server of the test's own (the offline tests stop theirs); else the shared one.
+	const base = options.base ?? inject('baseURL');
 	const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'raqib-profile-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: CHROMIUM,

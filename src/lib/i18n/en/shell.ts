@@ -23,6 +23,10 @@ export const shell = {
 	'footer.range': 'Date range',
 	'footer.changed': 'Last changed',
 	'footer.offline': 'Runs entirely in your browser: nothing you load or type leaves this machine.',
+	'update.available': 'A new version is available —',
+	'update.reload': 'reload',
+	'update.afterUpload': 'after your upload is saved or cancelled',
+	'update.offlineFailed': 'Raqib could not be set up to work offline: {error}',
 	'common.loading': 'Loading…',
 	'common.none': '—'
 } as const;
