@@ -26,7 +26,11 @@ const config = {
 	kit: {
 		adapter: adapter({ fallback: '200.html', strict: true }),
 		csp: { mode: 'hash', directives: /** @type {any} */ (csp) },
-		prerender: { handleHttpError: 'fail' },
+		prerender: {
+			handleHttpError: 'fail',
+			// The Arabic pages (also reached through the language switch on every page).
+			entries: ['*', '/ar/', '/ar/sql/', '/ar/data/', '/ar/data/codebook/']
+		},
 		// src/service-worker.ts is registered by UpdateNotice.svelte once the engine has started
 		// (so that caching the build does not compete with the first visit's own downloads).
 		serviceWorker: { register: false },

@@ -29,7 +29,7 @@ function isLocal(url: string, base: string): boolean {
  * checked against the app's origin.
  */
 export async function openApp(
-	options: { profile?: string; width?: number; base?: string } = {}
+	options: { profile?: string; width?: number; timezoneId?: string; base?: string } = {}
 ): Promise<App> {
 	// `base`: a server of the test's own (the offline tests stop theirs); else the shared one.
 	const base = options.base ?? inject('baseURL');
@@ -39,7 +39,8 @@ export async function openApp(
 		headless: true,
 		args: ARGS,
 		viewport: { width: options.width ?? 1440, height: 900 },
-		acceptDownloads: true
+		acceptDownloads: true,
+		...(options.timezoneId ? { timezoneId: options.timezoneId } : {})
 	});
 	const foreign: string[] = [];
 	const errors: string[] = [];

@@ -1,5 +1,6 @@
 import { TABLE_COLUMNS, type ColumnType, type TableName } from '$lib/schema/tables';
-import { quoteIdent, quoteLiteral } from '$lib/query/sql';
+import { quoteIdent } from '$lib/query/sql';
+import { PLAIN, readCsvExact } from './csv-read';
 
 /** The DuckDB type that stores a codebook column type. Lists stay ';'-separated text so files round-trip. */
 export function duckType(type: ColumnType): string {
@@ -15,12 +16,13 @@ export function duckType(type: ColumnType): string {
 	}
 }
 
-/** `read_csv(…)` of a registered UTF-8, comma-separated file with `table`'s header, typed by the codebook, not by the sniffer. */
+/** `read_csv(…)` of a registered UTF-8, comma-separated, LF file with `table`'s header, typed by the codebook, not by the sniffer. */
 export function readCsvTyped(table: TableName, file: string): string {
-	const columns = TABLE_COLUMNS[table].map(
-		(c) => `${quoteLiteral(c.name)}: ${quoteLiteral(duckType(c.type))}`
+	return readCsvExact(
+		file,
+		PLAIN,
+		TABLE_COLUMNS[table].map((c) => [c.name, duckType(c.type)] as const)
 	);
-	return `read_csv(${quoteLiteral(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${columns.join(', ')}})`;
 }
 
 /** `CREATE OR REPLACE TABLE` from a registered CSV file, typed by the codebook, not by the sniffer. */

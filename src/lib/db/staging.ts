@@ -5,9 +5,11 @@
  * transaction. Any failure rolls back, leaving the tables exactly as they were.
  */
 import { TABLE_COLUMNS, TABLE_KEYS, type TableName } from '$lib/schema/tables';
-import { quoteIdent, quoteLiteral } from '$lib/query/sql';
+import { quoteIdent } from '$lib/query/sql';
 import type { Connector } from './connector';
-import { readCsvTyped } from './ddl';
+import { duckType } from './ddl';
+import { PLAIN, RECORD, readCsvExact, stageText, type CsvDialect } from './csv-read';
+import { ExactnessError, changedValues, inferTypes, safeType } from './exact';
 
 export type ApplyMode = 'upsert' | 'replace';
 
@@ -35,16 +37,60 @@ const key = (table: TableName) => TABLE_KEYS[table];
 const columnList = (table: TableName, alias = '') =>
 	TABLE_COLUMNS[table].map((c) => alias + quoteIdent(c.name)).join(', ');
 
-/** Read a registered clean CSV for `table` into staging table `into`; throws on any value of the wrong type. */
+/** The text copy of a staging table (every column VARCHAR, with record numbers). */
+const textOf = (name: string) => `${name}_text`;
+
+/**
+ * Read a registered CSV with `table`'s header (in the explicit `dialect`)
+ * into staging table `into`, typed by the codebook. Throws RowCountError when
+ * DuckDB reads another number of rows than `expected`, a cast error on a
+ * value of the wrong type, and ExactnessError when a cast would change a
+ * value (0012 → 12). Cells are stored trimmed, as the validator compared
+ * them (it warns about the spaces); an empty cell is NULL.
+ */
 export async function stage(
 	conn: Connector,
 	table: TableName,
 	file: string,
-	into: string
+	into: string,
+	dialect: CsvDialect = PLAIN,
+	expected?: number
 ): Promise<void> {
-	await conn.exec(
-		`CREATE OR REPLACE TEMP TABLE ${quoteIdent(into)} AS SELECT * FROM ${readCsvTyped(table, file)}`
+	const specs = TABLE_COLUMNS[table];
+	const text = textOf(into);
+	await stageText(
+		conn,
+		file,
+		dialect,
+		specs.map((c) => c.name),
+		text,
+		expected
 	);
+	try {
+		const typed = specs.map((c) => {
+			const v = `NULLIF(trim(${quoteIdent(c.name)}), '')`;
+			return `CAST(${v} AS ${duckType(c.type)}) AS ${quoteIdent(c.name)}`;
+		});
+		const trimmed = specs.map((c) => {
+			const n = quoteIdent(c.name);
+			return `NULLIF(trim(${n}), '') AS ${n}`;
+		});
+		await conn.exec(
+			`CREATE OR REPLACE TEMP TABLE ${quoteIdent(textOf(text))} AS SELECT ${RECORD}, ${trimmed.join(', ')} FROM temp.${quoteIdent(text)}`
+		);
+		for (const c of specs) {
+			const type = duckType(c.type);
+			if (type === 'VARCHAR') continue;
+			const changed = await changedValues(conn, textOf(text), c.name, type);
+			if (changed.count > 0) throw new ExactnessError(changed.count, changed.first);
+		}
+		await conn.exec(
+			`CREATE OR REPLACE TEMP TABLE ${quoteIdent(into)} AS SELECT ${typed.join(', ')} FROM temp.${quoteIdent(text)} ORDER BY ${RECORD}`
+		);
+	} finally {
+		await dropStage(conn, text);
+		await dropStage(conn, textOf(text));
+	}
 }
 
 export async function dropStage(conn: Connector, name: string): Promise<void> {
@@ -116,7 +162,11 @@ async function upsertExtra(conn: Connector, table: TableName, extra: ExtraColumn
 	const names = extra.columns.map(quoteIdent);
 	await conn.exec(`CREATE TABLE IF NOT EXISTS ${t} (${k} VARCHAR)`);
 	for (const n of names) await conn.exec(`ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS ${n} VARCHAR`);
-	const source = `read_csv(${quoteLiteral(extra.file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${[key(table), ...extra.columns].map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ')}})`;
+	const source = readCsvExact(
+		extra.file,
+		PLAIN,
+		[key(table), ...extra.columns].map((c) => [c, 'VARCHAR'] as const)
+	);
 	await conn.exec(`DELETE FROM ${t} WHERE ${k} IN (SELECT ${k} FROM ${source})`);
 	await conn.exec(
 		`INSERT INTO ${t} (${[k, ...names].join(', ')}) SELECT ${[k, ...names].join(', ')} FROM ${source}`
@@ -155,45 +205,54 @@ export async function transaction(conn: Connector, body: () => Promise<void>): P
 	}
 }
 
-/**
- * `read_csv(…)` for any other CSV: our dialect, DuckDB's sniffer for types
- * (overridden by `types`). strict_mode: a ragged row or stray quote is an
- * error naming its line, not a silently padded row. allow_quoted_nulls off:
- * `""` is an empty string, as RFC 4180 says; only a truly empty field is NULL.
- */
-export function readCsvSniffed(
-	file: string,
-	delimiter: string,
-	types: Record<string, string> = {}
-): string {
-	const overrides = Object.entries(types).map(([n, t]) => `${quoteLiteral(n)}: ${quoteLiteral(t)}`);
-	const typeArg = overrides.length ? `, types = {${overrides.join(', ')}}` : '';
-	return `read_csv(${quoteLiteral(file)}, header = true, delim = ${quoteLiteral(delimiter)}, quote = '"', escape = '"', strict_mode = true, allow_quoted_nulls = false${typeArg})`;
-}
-
 export interface ColumnType {
 	name: string;
 	type: string;
 }
 
-/** The column names and types DuckDB's sniffer infers for a CSV. */
-export async function describeCsv(conn: Connector, source: string): Promise<ColumnType[]> {
-	const rows = await conn.query<{ column_name: string; column_type: string }>(
-		`DESCRIBE SELECT * FROM ${source}`
-	);
-	return rows.map((r) => ({ name: r.column_name, type: r.column_type }));
+/**
+ * Stage any other CSV as text (every column VARCHAR) in TEMP table `into`,
+ * checking the row count, and choose each column's type over every value:
+ * the first of BIGINT, DOUBLE, DATE, TIMESTAMP, BOOLEAN that changes no
+ * value, else VARCHAR (./exact.ts).
+ */
+export async function stageOther(
+	conn: Connector,
+	file: string,
+	dialect: CsvDialect,
+	names: readonly string[],
+	into: string,
+	expected?: number
+): Promise<ColumnType[]> {
+	await stageText(conn, file, dialect, names, into, expected);
+	const types = await inferTypes(conn, into, names);
+	return names.map((name, i) => ({ name, type: types[i]! }));
 }
 
-/** Create (or replace) a table from a CSV in one transaction, persisting inside it. */
+/**
+ * Create (or replace) table `name` from a text staging table with the given
+ * column types, in one transaction, persisting inside it. Throws
+ * ExactnessError (nothing created) when a type would change a value.
+ */
 export async function createTable(
 	conn: Connector,
 	name: string,
-	source: string,
+	stage: string,
+	columns: readonly ColumnType[],
 	persist: (rows: number) => Promise<void> = async () => {}
 ): Promise<number> {
+	for (const c of columns) {
+		const changed = await changedValues(conn, stage, c.name, safeType(c.type));
+		if (changed.count > 0) throw new ExactnessError(changed.count, changed.first);
+	}
+	const select = columns
+		.map((c) => `CAST(${quoteIdent(c.name)} AS ${safeType(c.type)}) AS ${quoteIdent(c.name)}`)
+		.join(', ');
 	let rows = 0;
 	await transaction(conn, async () => {
-		await conn.exec(`CREATE OR REPLACE TABLE main.${quoteIdent(name)} AS SELECT * FROM ${source}`);
+		await conn.exec(
+			`CREATE OR REPLACE TABLE main.${quoteIdent(name)} AS SELECT ${select} FROM temp.${quoteIdent(stage)} ORDER BY ${RECORD}`
+		);
 		const [r] = await conn.query<{ n: number }>(
 			`SELECT count(*)::INTEGER AS n FROM main.${quoteIdent(name)}`
 		);

@@ -19,8 +19,10 @@ export interface SavedUpload {
 	rows: number;
 	/** The rows as loaded: UTF-8, comma-separated CSV with the table's header (codebook tables). */
 	data: Blob;
-	/** For created tables: the delimiter and the column types chosen. */
+	/** How `data` is written (uploads saved before this was kept: ',' and the line ending found in it). */
 	delimiter?: string;
+	newLine?: '\n' | '\r\n' | '\r';
+	/** For created tables: every column, in order, with the type chosen. */
 	types?: Record<string, string>;
 	entries?: NewEntries;
 	/** Extra columns the user kept, for `<table>_extra`: the key and those columns as CSV. */

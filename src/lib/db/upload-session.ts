@@ -10,17 +10,18 @@ import type { Known } from '$lib/ingest/types';
 import { init, openConnector, restoreTables } from './index';
 import type { WasmConnector } from './wasm';
 import { exportCsv, registerBlob } from './files';
+import type { CsvDialect } from './csv-read';
+import { changedValues, type Change } from './exact';
 import {
 	applyStaged,
 	createTable,
-	describeCsv,
 	diffStaged,
 	dropStage,
 	stageName,
 	dropTable,
 	extraTable,
-	readCsvSniffed,
 	stage,
+	stageOther,
 	tableNames,
 	type ApplyMode,
 	type ColumnType,
@@ -29,7 +30,9 @@ import {
 } from './staging';
 import { clearUploads, deleteUpload, listUploads, saveUpload, type SavedUpload } from './store';
 
-export type { ApplyMode, ColumnType, Diff, NewEntries, SavedUpload };
+export type { ApplyMode, Change, ColumnType, CsvDialect, Diff, NewEntries, SavedUpload };
+export { RowCountError } from './csv-read';
+export { ExactnessError } from './exact';
 export { StorageFullError } from './store';
 export { replayProblems } from './uploads';
 
@@ -47,15 +50,16 @@ function serial<T>(work: (conn: WasmConnector) => Promise<T>): Promise<T> {
 	return run;
 }
 
-/** A file registered with DuckDB, and its staging table, for one pending upload. */
+/** A file registered with DuckDB, its dialect, and its staging table, for one pending upload. */
 export interface Staged {
 	file: string;
 	data: Blob;
+	dialect: CsvDialect;
 	table: string;
 }
 
-async function register(data: Blob): Promise<Staged> {
-	return { file: await registerBlob(await init(), data), data, table: stageName() };
+async function register(data: Blob, dialect: CsvDialect): Promise<Staged> {
+	return { file: await registerBlob(await init(), data), data, dialect, table: stageName() };
 }
 
 async function release(conn: WasmConnector, staged: Staged): Promise<void> {
@@ -68,12 +72,22 @@ export function discard(staged: Staged): Promise<void> {
 	return serial((conn) => release(conn, staged));
 }
 
-/** Load clean CSV rows into a staging table and compare them with the live table. */
-export function stageRows(table: TableName, data: Blob): Promise<{ staged: Staged; diff: Diff }> {
+/**
+ * Load CSV rows (UTF-8, the table's header, in `dialect`) into a staging
+ * table and compare them with the live table. Throws RowCountError when
+ * DuckDB reads another number of rows than the parser's `rows`, and
+ * ExactnessError when the codebook types would change a value.
+ */
+export function stageRows(
+	table: TableName,
+	data: Blob,
+	dialect: CsvDialect,
+	rows: number
+): Promise<{ staged: Staged; diff: Diff }> {
 	return serial(async (conn) => {
-		const staged = await register(data);
+		const staged = await register(data, dialect);
 		try {
-			await stage(conn, table, staged.file, staged.table);
+			await stage(conn, table, staged.file, staged.table, dialect, rows);
 			return { staged, diff: await diffStaged(conn, table, staged.table) };
 		} catch (error) {
 			await release(conn, staged);
@@ -97,6 +111,8 @@ export function applyRows(
 					...meta,
 					time: new Date().toISOString(),
 					data: staged.data,
+					delimiter: staged.dialect.delimiter,
+					newLine: staged.dialect.newLine,
 					...(extra ? { extra } : {})
 				});
 			};
@@ -116,15 +132,21 @@ function dropExtras(): Promise<void> {
 	});
 }
 
-/** Register any other CSV and let DuckDB's sniffer infer its column types. */
+/**
+ * Stage any other CSV as text, check its row count against the parser's
+ * `rows`, and choose each column's type over every value (../db/exact.ts).
+ */
 export function sniffTable(
 	data: Blob,
-	delimiter: string
+	dialect: CsvDialect,
+	names: readonly string[],
+	rows: number
 ): Promise<{ staged: Staged; columns: ColumnType[] }> {
 	return serial(async (conn) => {
-		const staged = await register(data);
+		const staged = await register(data, dialect);
 		try {
-			return { staged, columns: await describeCsv(conn, readCsvSniffed(staged.file, delimiter)) };
+			const columns = await stageOther(conn, staged.file, dialect, names, staged.table, rows);
+			return { staged, columns };
 		} catch (error) {
 			await release(conn, staged);
 			throw error;
@@ -132,15 +154,27 @@ export function sniffTable(
 	});
 }
 
-/** Create the table from the file with the chosen types, and save the upload, in one transaction. */
+/** The values of a staged column that `type` would change: how many, and the first few. */
+export function checkType(
+	staged: Staged,
+	column: string,
+	type: string
+): Promise<{ count: number; first: Change[] }> {
+	return serial((conn) => changedValues(conn, staged.table, column, type));
+}
+
+/**
+ * Create the table from the staged text with the chosen types, and save the
+ * upload, in one transaction. Throws ExactnessError (nothing created or
+ * saved) when a type would change a value.
+ */
 export function createFromUpload(
 	staged: Staged,
-	meta: { file: string; name: string; delimiter: string; types: Record<string, string> }
+	meta: { file: string; name: string; columns: ColumnType[] }
 ): Promise<number> {
 	return serial(async (conn) => {
 		try {
-			const source = readCsvSniffed(staged.file, meta.delimiter, meta.types);
-			return await createTable(conn, meta.name, source, async (rows) => {
+			return await createTable(conn, meta.name, staged.table, meta.columns, async (rows) => {
 				await saveUpload({
 					file: meta.file,
 					time: new Date().toISOString(),
@@ -148,8 +182,9 @@ export function createFromUpload(
 					mode: 'create',
 					rows,
 					data: staged.data,
-					delimiter: meta.delimiter,
-					types: meta.types
+					delimiter: staged.dialect.delimiter,
+					newLine: staged.dialect.newLine,
+					types: Object.fromEntries(meta.columns.map((c) => [c.name, c.type]))
 				});
 			});
 		} finally {

@@ -2,7 +2,9 @@ import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
 import type { TableName } from '$lib/schema/tables';
 import type { Connector } from './connector';
 import { registerBlob } from './files';
-import { applyStaged, createTable, readCsvSniffed, stage, stageName } from './staging';
+import { LineEndings } from '$lib/ingest/line-endings';
+import type { CsvDialect } from './csv-read';
+import { applyStaged, createTable, dropStage, stage, stageName, stageOther } from './staging';
 import { listUploads, type SavedUpload } from './store';
 
 /** Saved uploads that could not be re-applied at the last start-up, with the reason. */
@@ -35,20 +37,49 @@ export async function replayUploads(db: AsyncDuckDB, conn: Connector): Promise<v
 	}
 }
 
+/**
+ * A saved upload's data and dialect. Records saved before the dialect was
+ * kept are comma-separated; if one has CR line endings it is converted to
+ * LF here (the engine is only ever given LF, see ./csv-read.ts).
+ */
+async function savedData(upload: SavedUpload): Promise<{ data: Blob; dialect: CsvDialect }> {
+	const delimiter = upload.delimiter ?? ',';
+	if (upload.newLine || !(await upload.data.slice(0, 64 * 1024).text()).includes('\r'))
+		return { data: upload.data, dialect: { delimiter, newLine: '\n' } };
+	const endings = new LineEndings();
+	const parts: string[] = [];
+	const reader = upload.data.stream().pipeThrough(new TextDecoderStream()).getReader();
+	for (let r = await reader.read(); !r.done; r = await reader.read())
+		parts.push(endings.push(r.value));
+	parts.push(endings.end());
+	return { data: new Blob(parts), dialect: { delimiter, newLine: '\n' } };
+}
+
 async function replayOne(db: AsyncDuckDB, conn: Connector, upload: SavedUpload): Promise<void> {
-	const file = await registerBlob(db, upload.data);
+	const { data, dialect } = await savedData(upload);
+	const file = await registerBlob(db, data);
 	try {
 		if (upload.mode === 'create') {
-			await createTable(
-				conn,
-				upload.table,
-				readCsvSniffed(file, upload.delimiter ?? ',', upload.types)
-			);
+			const types = Object.entries(upload.types ?? {}).map(([name, type]) => ({ name, type }));
+			const text = stageName();
+			try {
+				await stageOther(
+					conn,
+					file,
+					dialect,
+					types.map((t) => t.name),
+					text,
+					upload.rows
+				);
+				await createTable(conn, upload.table, text, types);
+			} finally {
+				await dropStage(conn, text);
+			}
 			return;
 		}
 		const table = upload.table as TableName;
 		const staged = stageName();
-		await stage(conn, table, file, staged);
+		await stage(conn, table, file, staged, dialect, upload.rows);
 		const extraFile = upload.extra ? await registerBlob(db, upload.extra.data) : null;
 		try {
 			await applyStaged(

@@ -1,28 +1,29 @@
-import { en, type MessageKey } from './en/index';
-
-export type { MessageKey };
-export type Catalogue = Record<MessageKey, string>;
-
-const catalogues: Record<string, Catalogue> = { en };
-let active: Catalogue = en;
-
-/** Switch the catalogue (an Arabic one will be added beside en.ts). */
-export function setLocale(locale: string): void {
-	active = catalogues[locale] ?? en;
-}
-
-/** The message for `key`, with `{name}` placeholders filled from `vars`. */
-export function t(key: MessageKey, vars?: Record<string, string | number>): string {
-	const text: string = active[key] ?? en[key];
-	if (!vars) return text;
-	return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
-}
-
-const numbers = new Intl.NumberFormat('en');
-export const formatNumber = (n: number): string => numbers.format(n);
-
-export function formatBytes(n: number): string {
-	if (n < 1024) return `${n} B`;
-	if (n < 1024 ** 2) return `${(n / 1024).toFixed(0)} KB`;
-	return `${(n / 1024 ** 2).toFixed(1)} MB`;
-}
+/**
+ * The UI's language layer: messages (Paraglide JS 2, see ./translate.ts), the page's locale and
+ * its URLs (./locale.ts), the digits setting (./digits.svelte.ts) and number/date formatting
+ * (./format.ts). To add a message, add the same key to
+ * messages/en/<area>.json and messages/ar/<area>.json (tests/unit/i18n-catalogue.test.ts fails
+ * if the Arabic is missing, empty, or identical to the English without being allow-listed).
+ */
+export { t, hasMessage, type MessageKey, type MessageVars } from './translate';
+export {
+	locale,
+	dir,
+	isArabic,
+	localHref,
+	LANGUAGES,
+	LOCALE_KEY,
+	rememberLocale,
+	preferredLocale,
+	type Locale
+} from './locale';
+export { digits, setDigits, loadDigits, DEFAULT_DIGITS, type Digits } from './digits.svelte';
+export {
+	intlLocale,
+	formatNumber,
+	formatBytes,
+	formatDate,
+	formatWeek,
+	formatMonth,
+	formatDateTime
+} from './format';

@@ -19,7 +19,7 @@ export interface ValidationContext {
 	/** Name used in issues, e.g. `data/incidents.csv`. */
 	file: string;
 	known?: KnownKeys;
-	/** YYYY-MM-DD; dates after it are errors. Defaults to today (UTC). */
+	/** YYYY-MM-DD; dates after it are errors. Defaults to today's local date. */
 	today?: string;
 	/** The text of a source report, or undefined when not available (evidence check skipped). */
 	reportText?: (reportId: string) => string | undefined;

@@ -27,6 +27,7 @@ export class RecordReader {
 	#base = 0;
 	#rows = 0;
 	#columns = 0;
+	#blank = 0;
 	#maxRowChars: number;
 
 	constructor(dialect: Dialect, maxRowChars = MAX_ROW_CHARS) {
@@ -37,6 +38,11 @@ export class RecordReader {
 			escapeChar: '"'
 		});
 		this.#maxRowChars = maxRowChars;
+	}
+
+	/** Blank or whitespace-only lines skipped so far. */
+	get blank(): number {
+		return this.#blank;
 	}
 
 	/** Spreadsheet row number of the last record returned. */
@@ -74,15 +80,17 @@ export class RecordReader {
 		const rows: string[][] = [];
 		const data = result.data;
 		// A final line break ends the last record; it does not start an empty one.
-		const last = !more && data.length && isBlank(data.at(-1)!) ? data.length - 1 : data.length;
+		const last = !more && data.length && isEmpty(data.at(-1)!) ? data.length - 1 : data.length;
 		for (let i = 0; i < last; i++) {
 			const record = data[i]!;
-			if (this.#columns === 0) this.#columns = record.length;
-			// Blank lines between records are skipped, but still counted as spreadsheet rows.
-			if (this.#columns > 1 && isBlank(record)) {
+			// Blank and whitespace-only lines (before the header too) are skipped, but still
+			// counted as spreadsheet rows. In a one-column file, after the header, they are values.
+			if (this.#columns !== 1 && isBlank(record)) {
+				this.#blank++;
 				rows.push([]);
 				continue;
 			}
+			if (this.#columns === 0) this.#columns = record.length;
 			rows.push(record);
 		}
 		if (more) {
@@ -95,4 +103,5 @@ export class RecordReader {
 	}
 }
 
-const isBlank = (record: string[]) => record.length === 1 && record[0] === '';
+const isEmpty = (record: string[]) => record.length === 1 && record[0] === '';
+const isBlank = (record: string[]) => record.length === 1 && record[0]!.trim() === '';

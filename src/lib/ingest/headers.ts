@@ -84,21 +84,53 @@ export function mapHeader(
 }
 
 /**
- * The codebook table a header belongs to: the one whose key column (its first)
- * is present and that fills the most columns; null for any other CSV.
+ * Columns a header must carry to be taken for one of the codebook tables
+ * without the user saying so: for incidents its id, date and event type
+ * (ACLED's event_id_cnty, event_date, event_type map onto them); for the
+ * other tables their key. The generic names `id`, `date` and `name` fill a
+ * column once the table is chosen but never decide it: a file of ids, dates
+ * and prices is any CSV, not incidents or reports.
  */
-export function detectTable(header: readonly string[]): TableName | null {
-	let best: { table: TableName; score: number } | null = null;
+export const KEY_COLUMNS: Record<TableName, readonly string[]> = {
+	incidents: ['incident_id', 'event_date', 'event_type'],
+	places: ['place_id'],
+	actors: ['actor'],
+	targets: ['target'],
+	reports: ['report_id']
+};
+
+const GENERIC = new Set(['id', 'date', 'name']);
+
+/** A detected table and the header names that decided it ("incident_id ← event_id_cnty"). */
+export interface Detected {
+	table: TableName;
+	because: string[];
+}
+
+/**
+ * The codebook table a header belongs to: one whose key columns are all
+ * present and that fills the most columns (at least three); null for any
+ * other CSV. `because` names the key columns found, for the upload card.
+ */
+export function detectTable(header: readonly string[]): Detected | null {
+	let best: { table: TableName; score: number; because: string[] } | null = null;
 	for (const table of Object.keys(TABLE_COLUMNS) as TableName[]) {
 		const mapping = mapHeader(header, table);
-		const key = TABLE_COLUMNS[table][0]!.name;
-		if (!mapping.includes(key)) continue;
+		const keys = KEY_COLUMNS[table];
+		const named = (k: string) => {
+			const i = mapping.indexOf(k);
+			return i >= 0 && !GENERIC.has(normalise(header[i]!));
+		};
+		if (!keys.every(named)) continue;
 		const score = mapping.filter(Boolean).length;
-		// A key column alone ('id') is not enough to call a file one of ours.
+		const because = keys.map((k) => {
+			const h = header[mapping.indexOf(k)]!.trim();
+			return h === k ? k : `${k} ← ${h}`;
+		});
 		if (score >= Math.min(3, TABLE_COLUMNS[table].length) && (!best || score > best.score))
-			best = { table, score };
+			best = { table, score, because };
 	}
-	return best?.table ?? null;
+	return best ? { table: best.table, because: best.because } : null;
 }
 
 /** Header names that occur more than once (ignoring case and surrounding space), with their positions (1-based). */

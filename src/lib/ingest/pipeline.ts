@@ -1,37 +1,53 @@
-import { CsvError, RecordReader } from './csv-stream';
-import { CHUNK_BYTES, DecodeError, decodeChunks } from './decode';
-import { detectDialect } from './dialect';
-import { bomLength, detectEncoding, notText } from './encoding';
-import { detectTable, duplicateNames, mapHeader } from './headers';
-import { Failure, type Batch, type Validate } from './batch';
-import { readTable } from './read-table';
-import { readOther } from './read-other';
-import type {
-	FileKind,
-	Inspection,
-	ParseFailure,
-	ParseOptions,
-	ParseSummary,
-	Progress
-} from './types';
+/**
+ * # The upload pipeline
+ *
+ * A picked file goes through these steps; nothing changes in the tables
+ * until the user presses Apply, and then only inside one transaction.
+ *
+ * 1. **Sniff** (worker, this file and ./scan.ts). Binary signatures are
+ *    checked on the first bytes; everything else is decided on the whole
+ *    stream or re-decided when later bytes contradict the first guess:
+ *    - encoding: BOM, BOM-less UTF-16, else strict UTF-8 until a byte
+ *      anywhere fails, and then the legacy encoding the failing bytes point
+ *      to (Windows-1256 or -1252), read again from the start; an error
+ *      names the byte offset;
+ *    - a NUL character anywhere means "not a text file", with its byte and row;
+ *    - line endings are made uniform outside quotes (./line-endings.ts);
+ *      mixed endings, blank lines or Excel's `sep=` line mean DuckDB gets a
+ *      clean rewritten copy, never the original bytes;
+ *    - blank and whitespace-only lines are skipped (before the header too,
+ *      with a note), still counted as spreadsheet rows;
+ *    - the kind of table is detected from the header's key columns, and the
+ *      card says which columns decided it.
+ * 2. **Parse and check** (worker). PapaParse's core splits records in the
+ *    explicit dialect; codebook tables are mapped and validated row by row;
+ *    any other CSV is checked for its shape. Problems carry file, spreadsheet
+ *    row, column, value and text.
+ * 3. **Stage** (../db). DuckDB reads `output ?? file` with the explicit
+ *    dialect in `load` (delimiter, quote and escape `"`, new_line, header,
+ *    skip 0, no comment character, UTF-8) — nothing is left to its sniffer —
+ *    into a staging table. The staged row count must equal the parsed one,
+ *    and a post-cast check proves no value changed (../db/exact.ts).
+ * 4. **Review**: the diff with the live table; a no-op is not saved.
+ * 5. **Apply**: swap in and save the upload for replay, in one transaction.
+ */
+import { DecodeError } from './decode';
+import { CHUNK_BYTES } from './decode';
+import { CsvError } from './csv-stream';
+import { bomLength, detectEncoding, legacyEncoding, notText, type Encoding } from './encoding';
+import { Failure, type Validate } from './batch';
+import { scan } from './scan';
+import type { ParseFailure, ParseOptions, ParseSummary, Progress } from './types';
 
 export { Failure, type Validate } from './batch';
 
+/** How many bytes from the first bad one decide the legacy encoding. */
+const LEGACY_SAMPLE = 1024 * 1024;
+
 /**
- * Read one uploaded file: detect its encoding, dialect and kind, then
- *  - for a codebook table (incidents, places, …): parse every row with
- *    PapaParse, map the header onto the table, validate each cell with the
- *    shared validator, list unknown references, and write the rows out as
- *    clean UTF-8 CSV in the table's column order (skipped when the file
- *    already is exactly that), for DuckDB to load typed by the codebook;
- *  - for any other CSV: check the header and every row's cell count, and
- *    convert to UTF-8 if needed; DuckDB's own reader then loads the rows and
- *    infers their types, about twice as fast as PapaParse would (143 vs 79
- *    MB/s measured on 177 MB), so no row is serialised again here.
- * Nothing here touches DuckDB; the caller stages the output.
- * Measured in headless Chromium on a 223 MB, 1M-row incident file (2 shared
- * cores): parse + validate 9.5–27 s, staging + diff 3–8 s, apply + save
- * 1.5–2.3 s; no main-thread task over 50 ms throughout.
+ * Read one uploaded file (steps 1–2 above). Throws Failure (code, row,
+ * column, detail) for a file that cannot be read at all; returns the summary
+ * with every problem counted and the first MAX_ISSUES listed.
  */
 export async function parseFile(
 	file: File,
@@ -42,69 +58,33 @@ export async function parseFile(
 ): Promise<ParseSummary> {
 	const head = new Uint8Array(await file.slice(0, 64 * 1024).arrayBuffer());
 	const fail = (f: Omit<ParseFailure, 'file'>) => new Failure({ file: file.name, ...f });
-	const guess = detectEncoding(head);
-	const encoding = options.encoding ?? guess.encoding;
-	const bom = bomLength(head, encoding);
-	const broken = notText(head, encoding);
+	const broken = notText(head);
 	if (broken) throw fail({ code: broken });
-
+	const guess = detectEncoding(head);
+	const run = async (encoding: Encoding, rewrite = false) => {
+		const settings = { bom: bomLength(head, encoding), chunkBytes, options, validate, onProgress };
+		const summary = await scan(file, { ...settings, encoding, rewrite });
+		if (!summary.needsRewrite) return summary;
+		// The original bytes are not what was parsed: read again, writing the clean copy.
+		const again = await scan(file, { ...settings, encoding, rewrite: true });
+		return { ...again, notes: summary.notes };
+	};
 	try {
-		const chunks = decodeChunks(file, encoding, bom, chunkBytes);
-		const first = await chunks.next();
-		const text = first.done ? '' : first.value.text;
-		if (!text.trim() && file.size - bom <= chunkBytes) throw fail({ code: 'empty' });
-		const dialect = detectDialect(text.slice(0, 64 * 1024));
-		const delimiter = options.delimiter ?? dialect.delimiter;
-		const reader = new RecordReader({ delimiter, linebreak: dialect.linebreak });
-		const stream = records(
-			text,
-			first.done ? file.size : first.value.bytesRead,
-			file.size,
-			chunks,
-			reader
-		);
-		// The header is the first record; it may take more than one chunk to arrive.
-		let head: Batch | undefined;
-		// (Not `for await … break`: breaking out would close the generator for the rows after.)
-		for (let next = await stream.next(); !next.done;) {
-			const batch = next.value;
-			head = head ? { ...batch, rows: [...head.rows, ...batch.rows], first: head.first } : batch;
-			if (head.rows.some((r) => r.length > 0)) break;
-			next = await stream.next();
+		const encoding = options.encoding ?? guess.encoding;
+		try {
+			return await run(encoding);
+		} catch (error) {
+			// UTF-8 was only assumed: a bad byte anywhere decides again, from the bytes there.
+			if (!(error instanceof DecodeError) || options.encoding || encoding !== 'utf-8') throw error;
+			const at = error.byteOffset;
+			const bytes = new Uint8Array(await file.slice(at, at + LEGACY_SAMPLE).arrayBuffer());
+			const legacy = legacyEncoding(bytes);
+			const summary = await run(legacy);
+			return {
+				...summary,
+				notes: [{ key: 'encoding-late', value: legacy, byte: at }, ...summary.notes]
+			};
 		}
-		const rowsIn = head?.rows ?? [];
-		const headerAt = rowsIn.findIndex((r) => r.length > 0);
-		if (headerAt < 0) throw fail({ code: 'empty' });
-		const header = rowsIn[headerAt]!.map((h) => h.replace(/^\uFEFF/, '').trim());
-		const duplicate = duplicateNames(header)[0];
-		if (duplicate)
-			throw fail({
-				code: 'duplicate-header',
-				column: duplicate.name,
-				detail: duplicate.columns.join(', ')
-			});
-		const kind: FileKind = options.kind ?? detectTable(header) ?? 'table';
-		const inspection: Inspection = {
-			file: file.name,
-			bytes: file.size,
-			encoding,
-			bom,
-			delimiter,
-			linebreak: dialect.linebreak,
-			header,
-			kind,
-			mapping:
-				kind === 'table'
-					? null
-					: (options.mapping ?? mapHeader(header, kind, options.remembered?.[kind]))
-		};
-		const body: Batch = {
-			rows: rowsIn.slice(headerAt + 1),
-			first: head!.first + headerAt + 1,
-			bytesRead: head!.bytesRead
-		};
-		if (kind === 'table') return await readOther(file, inspection, body, stream, onProgress);
-		return await readTable(file, inspection, body, stream, { options, validate, onProgress });
 	} catch (error) {
 		if (error instanceof Failure) throw error;
 		if (error instanceof CsvError) throw fail({ code: error.code, row: error.row });
@@ -115,16 +95,4 @@ export async function parseFile(
 			detail: error instanceof Error ? error.message : String(error)
 		});
 	}
-}
-
-async function* records(
-	firstText: string,
-	firstBytes: number,
-	size: number,
-	chunks: AsyncGenerator<{ text: string; bytesRead: number }>,
-	reader: RecordReader
-): AsyncGenerator<Batch> {
-	yield { ...reader.push(firstText), bytesRead: firstBytes };
-	for await (const c of chunks) yield { ...reader.push(c.text), bytesRead: c.bytesRead };
-	yield { ...reader.end(), bytesRead: size };
 }

@@ -1,32 +1,40 @@
-import { decodeChunks } from './decode';
+import Papa from 'papaparse';
 import { Failure, type Batch } from './batch';
 import {
 	MAX_ISSUES,
 	PREVIEW_ROWS,
 	type Inspection,
 	type Issue,
-	type ParseSummary,
-	type Progress
+	type Progress,
+	type ReadResult
 } from './types';
 
 /**
- * Any other CSV: every record is parsed here only to check its structure (a
- * ragged row or an unclosed quote is reported with its row, which DuckDB's
- * sniffer cannot do); DuckDB then reads the rows and infers the types.
+ * Any other CSV: every record is parsed here to check its structure (a
+ * ragged row or an unclosed quote is reported with its row). DuckDB then
+ * reads the same records as text, with an explicit dialect, and the column
+ * types are chosen over every value (../db/infer-types.ts). When the bytes
+ * cannot be given to DuckDB as they are (not UTF-8, mixed line endings,
+ * blank lines), the records are written out again as clean UTF-8 CSV.
  */
 export async function readOther(
 	file: File,
 	inspection: Inspection,
 	body: Batch,
 	stream: AsyncGenerator<Batch>,
-	onProgress: (p: Progress) => void
-): Promise<ParseSummary> {
+	ctx: { rewrite: boolean; onProgress: (p: Progress) => void }
+): Promise<ReadResult> {
 	const width = inspection.header.length;
 	const preview: string[][] = [];
 	const issues: Issue[] = [];
 	let errors = 0;
 	let rows = 0;
+	const parts: string[] = ctx.rewrite ? [Papa.unparse([inspection.header]) + '\n'] : [];
 	const take = (batch: Batch) => {
+		if (ctx.rewrite) {
+			const full = batch.rows.filter((r) => r.length > 0);
+			if (full.length) parts.push(Papa.unparse(full, { newline: '\n' }) + '\n');
+		}
 		batch.rows.forEach((r, i) => {
 			if (r.length === 0) return;
 			rows++;
@@ -42,21 +50,14 @@ export async function readOther(
 					severity: 'error'
 				});
 		});
-		onProgress({ bytesRead: batch.bytesRead, bytes: file.size, rows });
+		ctx.onProgress({ bytesRead: batch.bytesRead, bytes: file.size, rows });
 	};
 	take(body);
 	for await (const batch of stream) take(batch);
 	if (rows === 0) throw new Failure({ file: file.name, code: 'no-rows' });
-	let output: Blob | null = null;
-	if (inspection.encoding !== 'utf-8') {
-		// DuckDB reads UTF-8 only: decode the whole file again, slice by slice, into a UTF-8 copy.
-		const parts: string[] = [];
-		for await (const c of decodeChunks(file, inspection.encoding, inspection.bom))
-			parts.push(c.text);
-		output = new Blob(parts, { type: 'text/csv' });
-	}
 	return {
 		...inspection,
+		notes: [],
 		rows,
 		columns: inspection.header,
 		preview,
@@ -65,6 +66,6 @@ export async function readOther(
 		warnings: 0,
 		unknown: [],
 		extra: null,
-		output
+		output: ctx.rewrite ? new Blob(parts, { type: 'text/csv' }) : null
 	};
 }

@@ -11,8 +11,8 @@ import {
 	type Issue,
 	type Known,
 	type ParseOptions,
-	type ParseSummary,
-	type Progress
+	type Progress,
+	type ReadResult
 } from './types';
 
 /** Blob parts are folded into one Blob every this many characters, so strings do not pile up. */
@@ -23,8 +23,14 @@ export async function readTable(
 	inspection: Inspection,
 	body: Batch,
 	stream: AsyncGenerator<Batch>,
-	ctx: { options: ParseOptions; validate: Validate; onProgress: (p: Progress) => void }
-): Promise<ParseSummary> {
+	ctx: {
+		options: ParseOptions;
+		validate: Validate;
+		onProgress: (p: Progress) => void;
+		/** Write the clean copy even when the original would do (see ./scan.ts). */
+		rewrite: boolean;
+	}
+): Promise<ReadResult> {
 	const kind = inspection.kind as TableName;
 	const columns = TABLE_COLUMNS[kind].map((c) => c.name);
 	const mapping = inspection.mapping!;
@@ -32,11 +38,11 @@ export async function readTable(
 	const width = inspection.header.length;
 	// Columns already in table order: rows are used as parsed, not copied.
 	const identity = width === columns.length && source.every((s, i) => s === i);
-	// The original bytes can be loaded as they are when they already are clean UTF-8 CSV with our header.
+	// The original bytes can be loaded as they are (with their own delimiter and line ending,
+	// given to DuckDB explicitly) when they already are UTF-8 CSV with our header.
 	const passthrough =
+		!ctx.rewrite &&
 		inspection.encoding === 'utf-8' &&
-		inspection.delimiter === ',' &&
-		inspection.linebreak !== '\r' &&
 		width === columns.length &&
 		inspection.header.every((h, i) => h === columns[i]);
 	// Place names become ids only in a column that is not literally place_id (an ACLED `location`).
@@ -119,6 +125,7 @@ export async function readTable(
 	if (rowCount === 0) throw new Failure({ file: file.name, code: 'no-rows' });
 	return {
 		...inspection,
+		notes: [],
 		rows: rowCount,
 		columns,
 		preview,

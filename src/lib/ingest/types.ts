@@ -57,6 +57,7 @@ export interface Inspection {
 	/** Bytes of byte-order mark skipped at the start. */
 	bom: number;
 	delimiter: Delimiter;
+	/** The file's line ending ('\n' also when it mixes several: see the notes). */
 	linebreak: Linebreak;
 	header: string[];
 	kind: FileKind;
@@ -64,7 +65,30 @@ export interface Inspection {
 	mapping: Mapping | null;
 }
 
+/** Something the user is told about how the file was read (shown on the card, never blocking). */
+export type Note =
+	| { key: 'sep'; value: string }
+	| { key: 'blank-before-header'; count: number; row: number }
+	| { key: 'blank-lines'; count: number }
+	| { key: 'mixed-endings'; value: string }
+	| { key: 'detected'; table: TableName; value: string }
+	| { key: 'encoding-late'; value: Encoding; byte: number }
+	| { key: 'delimiter-disagrees'; value: string; count: number; row: number };
+
 export interface ParseSummary extends Inspection {
+	/** How the file was read, for the card. */
+	notes: Note[];
+	/** Spreadsheet row of the first data row (the header is the row before; blank rows count). */
+	firstRow: number;
+	/** Blank rows skipped after the header, ascending (see ./rows.ts). */
+	blankRows: number[];
+	/**
+	 * The original bytes are not exactly what was parsed (mixed line endings,
+	 * blank lines): a second pass must write `output`. Internal to the pipeline.
+	 */
+	needsRewrite?: boolean;
+	/** The explicit dialect DuckDB reads `output ?? file.slice(bom)` with (quote and escape are `"`). */
+	load: { delimiter: Delimiter; newLine: Linebreak };
 	/** Data rows (not counting the header or blank lines). */
 	rows: number;
 	/** Columns of `preview` and of the output file. */
@@ -84,6 +108,9 @@ export interface ParseSummary extends Inspection {
 	/** Kept extra columns: the key column and those columns, as UTF-8 CSV for `<table>_extra`. */
 	extra: { columns: string[]; output: Blob } | null;
 }
+
+/** What a table reader returns; the scan adds how DuckDB must read it. */
+export type ReadResult = Omit<ParseSummary, 'firstRow' | 'blankRows' | 'load' | 'needsRewrite'>;
 
 /** Why a file could not be read at all; `row` is a spreadsheet row where it applies. */
 export interface ParseFailure {

@@ -15,9 +15,13 @@ export function isRealDate(s: string): boolean {
 	return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-/** Today's date, YYYY-MM-DD in UTC. */
-export function todayIso(): string {
-	return new Date().toISOString().slice(0, 10);
+/**
+ * Today's date, YYYY-MM-DD, on the analyst's own calendar (the local time
+ * zone): at 00:30 in Damascus it is already the new day, whatever UTC says.
+ */
+export function todayIso(now: Date = new Date()): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** The items of a ';'-separated list cell, trimmed; [] for an empty cell. */

@@ -4,18 +4,23 @@
  * saved uploads. Every change to the tables ends with refreshDataset(), so
  * every page queries again.
  */
-import Papa from 'papaparse';
-import type { TableName } from '$lib/schema/tables';
-import { normalise, tableNameFor, type Mapping } from '$lib/ingest/headers';
+import { normalise, type Mapping } from '$lib/ingest/headers';
+import { todayIso } from '$lib/ingest/validate-cells';
+import {
+	engineError,
+	entries,
+	freeName,
+	isFailure,
+	message,
+	readRemembered,
+	remember
+} from './upload-messages';
+
+export { issuesCsv } from './upload-messages';
+export { retype } from './upload-types';
 import type { ParseTask } from '$lib/ingest/client';
-import type {
-	ParseFailure,
-	ParseOptions,
-	ParseSummary,
-	Progress,
-	UnknownRef
-} from '$lib/ingest/types';
-import type { ApplyMode, ColumnType, Diff, NewEntries, Staged } from '$lib/db/upload-session';
+import type { ParseFailure, ParseOptions, ParseSummary, Progress } from '$lib/ingest/types';
+import type { ApplyMode, ColumnType, Diff, Staged } from '$lib/db/upload-session';
 import { boot } from './engine.svelte';
 import { tablesChanged } from './upload-saved.svelte';
 
@@ -26,7 +31,6 @@ export type Phase =
 export const RESERVED: readonly string[] = ['incidents', 'places', 'actors', 'targets', 'reports'];
 
 const session = () => import('$lib/db/upload-session');
-const REMEMBERED = 'raqib.upload.mapping';
 
 let nextId = 1;
 
@@ -37,7 +41,13 @@ export class UploadJob {
 	summary = $state.raw<ParseSummary | null>(null);
 	failure = $state.raw<ParseFailure | null>(null);
 	/** A problem reported by DuckDB or browser storage, in its own words. */
-	error = $state<{ key: 'stage' | 'apply' | 'quota'; detail: string } | null>(null);
+	error = $state<{
+		key: 'stage' | 'apply' | 'quota' | 'count' | 'exact';
+		detail: string;
+		vars?: Record<string, string | number>;
+	} | null>(null);
+	/** New tables: per column, why the chosen type is refused (it would change values). */
+	typeProblems = $state<Record<string, string>>({});
 	options = $state.raw<ParseOptions>({});
 	diff = $state.raw<Diff | null>(null);
 	mode = $state<ApplyMode>('upsert');
@@ -68,9 +78,23 @@ export class UploadJob {
 				!this.tableName ||
 				this.columns.length === 0 ||
 				RESERVED.includes(this.tableName) ||
+				Object.keys(this.typeProblems).length > 0 ||
 				(this.clash && !this.replaceConfirmed)
 			);
-		return s.errors > 0 || !this.diff || (s.unknown.length > 0 && !this.acceptNew);
+		return s.errors > 0 || !this.diff || this.noop || (s.unknown.length > 0 && !this.acceptNew);
+	}
+
+	/** Applying would change nothing (0 added, 0 updated, none removed): it is not applied or saved. */
+	get noop(): boolean {
+		const d = this.diff;
+		if (!d || this.summary?.kind === 'table') return false;
+		const entries = this.acceptNew ? (this.summary?.unknown.length ?? 0) : 0;
+		return (
+			d.added === 0 &&
+			d.updated === 0 &&
+			entries === 0 &&
+			(this.mode === 'upsert' || d.removed === 0)
+		);
 	}
 
 	get clash(): boolean {
@@ -128,7 +152,14 @@ async function parse(job: UploadJob): Promise<void> {
 	job.task?.cancel();
 	job.task = null;
 	// Synchronously, so the old review (and its Apply button) is gone before anything else runs.
-	Object.assign(job, { phase: 'parsing', failure: null, error: null, diff: null, progress: null });
+	Object.assign(job, {
+		phase: 'parsing',
+		failure: null,
+		error: null,
+		diff: null,
+		progress: null,
+		typeProblems: {}
+	});
 	job.cancelled = false;
 	await release(job);
 	try {
@@ -139,7 +170,7 @@ async function parse(job: UploadJob): Promise<void> {
 			...job.options,
 			known: await db.knownValues(),
 			remembered: readRemembered(),
-			today: new Date().toISOString().slice(0, 10)
+			today: todayIso()
 		};
 		if (!current()) return;
 		const task = parseInWorker(job.file, options, (p) => current() && (job.progress = p));
@@ -155,7 +186,12 @@ async function parse(job: UploadJob): Promise<void> {
 			// Nothing to stage: the problems are listed and the file must be fixed.
 		} else if (summary.kind === 'table') {
 			job.phase = 'staging';
-			const { staged, columns } = await db.sniffTable(data, summary.delimiter);
+			const { staged, columns } = await db.sniffTable(
+				data,
+				summary.load,
+				summary.columns,
+				summary.rows
+			);
 			if (!current()) return void db.discard(staged);
 			job.staged = staged;
 			job.columns = columns;
@@ -163,7 +199,7 @@ async function parse(job: UploadJob): Promise<void> {
 			if (!job.tableName) job.tableName = freeName(summary.file, job.existing);
 		} else {
 			job.phase = 'staging';
-			const { staged, diff } = await db.stageRows(summary.kind, data);
+			const { staged, diff } = await db.stageRows(summary.kind, data, summary.load, summary.rows);
 			if (!current()) return void db.discard(staged);
 			job.staged = staged;
 			job.diff = diff;
@@ -180,7 +216,10 @@ async function parse(job: UploadJob): Promise<void> {
 			job.failure = error;
 			job.phase = error.code === 'cancelled' ? 'cancelled' : 'failed';
 		} else {
-			job.error = { key: 'stage', detail: message(error) };
+			job.error = engineError(await session(), job.summary, error) ?? {
+				key: 'stage',
+				detail: message(error)
+			};
 			job.phase = 'failed';
 		}
 	}
@@ -214,12 +253,10 @@ export async function apply(job: UploadJob): Promise<void> {
 	const db = await session();
 	try {
 		if (s.kind === 'table') {
-			const types = Object.fromEntries(job.columns.map((c) => [c.name, c.type]));
 			job.appliedRows = await db.createFromUpload(staged, {
 				file: s.file,
 				name: job.tableName,
-				delimiter: s.delimiter,
-				types
+				columns: job.columns.map((c) => ({ name: c.name, type: c.type }))
 			});
 		} else {
 			await db.applyRows(
@@ -239,63 +276,10 @@ export async function apply(job: UploadJob): Promise<void> {
 		await tablesChanged().catch(() => {});
 		job.phase = 'applied';
 	} catch (error) {
-		job.error = {
+		job.error = engineError(await session(), job.summary, error) ?? {
 			key: error instanceof db.StorageFullError ? 'quota' : 'apply',
 			detail: message(error)
 		};
 		job.phase = 'failed';
-	}
-}
-
-function entries(unknown: UnknownRef[]): NewEntries {
-	const pick = (table: UnknownRef['table']) => unknown.filter((u) => u.table === table);
-	return {
-		actors: pick('actors').map((u) => u.value),
-		targets: pick('targets').map((u) => ({ name: u.value, type: u.type })),
-		places: pick('places').map((u) => u.value)
-	};
-}
-
-export function issuesCsv(summary: ParseSummary): Blob {
-	const rows = summary.issues.map((i) => [i.file, i.row, i.column, i.value, i.problem, i.severity]);
-	const text = Papa.unparse({
-		fields: ['file', 'row', 'column', 'value', 'problem', 'severity'],
-		data: rows
-	});
-	return new Blob([text + '\n'], { type: 'text/csv' });
-}
-
-function freeName(file: string, existing: string[]): string {
-	const base = tableNameFor(file);
-	let name = base;
-	for (let i = 2; existing.includes(name); i++) name = `${base}_${i}`;
-	return name;
-}
-
-function isFailure(e: unknown): e is ParseFailure {
-	return typeof e === 'object' && e !== null && 'code' in e && 'file' in e;
-}
-
-function message(e: unknown): string {
-	return e instanceof Error ? e.message : String(e);
-}
-
-type Remembered = Partial<Record<TableName, Record<string, string | null>>>;
-
-function readRemembered(): Remembered {
-	try {
-		return JSON.parse(localStorage.getItem(REMEMBERED) ?? '{}') as Remembered;
-	} catch {
-		return {};
-	}
-}
-
-function remember(table: TableName, column: string, target: string | null): void {
-	const all = readRemembered();
-	all[table] = { ...all[table], [column]: target };
-	try {
-		localStorage.setItem(REMEMBERED, JSON.stringify(all));
-	} catch {
-		// Storage full or disabled: the mapping still applies to this upload.
 	}
 }

@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 import {
 	applyStaged,
 	createTable,
-	describeCsv,
 	diffStaged,
-	readCsvSniffed,
 	stage,
+	stageOther,
 	transaction
 } from '../../../src/lib/db/staging';
+import { ExactnessError } from '../../../src/lib/db/exact';
+import { RowCountError } from '../../../src/lib/db/csv-read';
 import { shippedConnector } from '../support/node-connector';
 
 const dir = mkdtempSync(join(tmpdir(), 'raqib-staging-'));
@@ -40,8 +41,8 @@ describe('staging and applying incident uploads', () => {
 		const before = await count(conn);
 		const changed = first.replace(/,0,0,/, ',3,0,');
 		const added = first.replace(/^[^,]+/, 'TEST-NEW-1');
-		const file = write('upsert.csv', [header, changed, added].join('\r\n') + '\r\n');
-		await stage(conn, 'incidents', file, 'st');
+		const file = write('upsert.csv', [header, changed, added].join('\n') + '\n');
+		await stage(conn, 'incidents', file, 'st', { delimiter: ',', newLine: '\n' }, 2);
 		expect(await diffStaged(conn, 'incidents', 'st')).toMatchObject({
 			rows: 2,
 			added: 1,
@@ -98,6 +99,24 @@ describe('staging and applying incident uploads', () => {
 		expect(await count(conn)).toBe(before);
 	});
 
+	it('refuses a cast that would change a value, and a row count that differs from the parser', async () => {
+		const conn = await shippedConnector();
+		const zeros = first.replace(/,0,0,/, ',007,0,');
+		const file = write('zeros.csv', [header, first.replace(/^[^,]+/, 'Z-1'), zeros].join('\n'));
+		const error = await stage(conn, 'incidents', file, 'st').catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(ExactnessError);
+		expect((error as ExactnessError).changes[0]).toMatchObject({
+			record: 2,
+			column: 'fatalities',
+			value: '007',
+			stored: '7'
+		});
+		const two = write('two.csv', [header, first].join('\n') + '\n');
+		await expect(stage(conn, 'incidents', two, 'st', undefined, 2)).rejects.toBeInstanceOf(
+			RowCountError
+		);
+	});
+
 	it('a wrongly typed value fails staging and changes nothing', async () => {
 		const conn = await shippedConnector();
 		const bad = first.replace(/^([^,]+),[^,]+,/, '$1,2022-13-45,');
@@ -106,16 +125,21 @@ describe('staging and applying incident uploads', () => {
 		).rejects.toThrow();
 	});
 
-	it('creates other tables with sniffed, overridable types inside a transaction', async () => {
+	it('creates other tables with types chosen over every value, overridable, inside a transaction', async () => {
 		const conn = await shippedConnector();
 		const file = write('other.csv', 'a;b;c\n1;"x;y";2024-01-02\n2;"";\n');
-		const columns = await describeCsv(conn, readCsvSniffed(file, ';'));
+		const dialect = { delimiter: ';', newLine: '\n' } as const;
+		const columns = await stageOther(conn, file, dialect, ['a', 'b', 'c'], 'tx', 2);
 		expect(columns.map((c) => c.type)).toEqual(['BIGINT', 'VARCHAR', 'DATE']);
-		const rows = await createTable(conn, 'other', readCsvSniffed(file, ';', { a: 'VARCHAR' }));
+		const rows = await createTable(conn, 'other', 'tx', [
+			{ name: 'a', type: 'VARCHAR' },
+			{ name: 'b', type: 'VARCHAR' },
+			{ name: 'c', type: 'DATE' }
+		]);
 		expect(rows).toBe(2);
 		expect(await conn.query('SELECT a, b, c FROM other ORDER BY a')).toEqual([
 			{ a: '1', b: 'x;y', c: '2024-01-02' },
-			{ a: '2', b: '', c: null }
+			{ a: '2', b: null, c: null }
 		]);
 		await expect(
 			transaction(conn, async () => conn.exec('SELECT * FROM nowhere'))

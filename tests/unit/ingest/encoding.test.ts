@@ -33,10 +33,8 @@ describe('encoding detection', () => {
 	});
 
 	it('recognises files that are not text', () => {
-		expect(notText(new Uint8Array(), 'utf-8')).toBe('empty');
-		expect(notText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]), 'utf-8')).toBe('binary');
-		expect(notText(new Uint8Array([0x61, 0x00, 0x62]), 'utf-8')).toBe('binary');
-		expect(notText(new Uint8Array([0x61, 0x00]), 'utf-16le')).toBeNull();
-		expect(notText(utf8('a,b\n1,2\n'), 'utf-8')).toBeNull();
+		expect(notText(new Uint8Array())).toBe('empty');
+		expect(notText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]))).toBe('binary');
+		expect(notText(utf8('a,b\n1,2\n'))).toBeNull();
 	});
 });

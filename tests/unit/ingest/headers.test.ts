@@ -22,6 +22,7 @@ describe('header mapping', () => {
 		const acled = [
 			'event_id_cnty',
 			'event_date',
+			'event_type',
 			'year',
 			'actor1',
 			'actor2',
@@ -35,6 +36,7 @@ describe('header mapping', () => {
 		expect(mapHeader(acled, 'incidents')).toEqual([
 			'incident_id',
 			'event_date',
+			'event_type',
 			null,
 			'actor1',
 			'actor2',
@@ -45,7 +47,12 @@ describe('header mapping', () => {
 			'source_ids',
 			'sub_event_type'
 		]);
-		expect(detectTable(acled)).toBe('incidents');
+		expect(detectTable(acled)?.table).toBe('incidents');
+		expect(detectTable(acled)?.because).toEqual([
+			'incident_id ← event_id_cnty',
+			'event_date',
+			'event_type'
+		]);
 	});
 
 	it('lets exact names win over aliases and uses remembered choices', () => {
@@ -58,9 +65,14 @@ describe('header mapping', () => {
 
 	it('recognises every codebook table by its header, and nothing else', () => {
 		for (const [table, cols] of Object.entries(TABLE_COLUMNS))
-			expect(detectTable(cols.map((c) => c.name))).toBe(table);
-		expect(detectTable(incidentColumns)).toBe('incidents');
+			expect(detectTable(cols.map((c) => c.name))?.table).toBe(table);
+		expect(detectTable(incidentColumns)?.table).toBe('incidents');
 		expect(detectTable(['id', 'price', 'city'])).toBeNull();
+		// An id and a date alone are any CSV: the incident key columns include the event type.
+		expect(detectTable(['id', 'date', 'actor1', 'notes'])).toBeNull();
+		expect(detectTable(['id', 'date', 'event_type', 'notes'])).toBeNull();
+		expect(detectTable(['id', 'date', 'name', 'notes', 'file'])).toBeNull();
+		expect(detectTable(['incident_id', 'event_date', 'event_type'])?.table).toBe('incidents');
 	});
 
 	it('finds duplicate names', () => {

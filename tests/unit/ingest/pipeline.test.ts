@@ -71,9 +71,10 @@ describe('parsing an upload', () => {
 	});
 
 	it('maps an ACLED-style file, resolves place names and lists unknown actors', async () => {
-		const header = ['event_id_cnty', 'event_date', 'actor1', 'location', 'year'];
+		const header = ['event_id_cnty', 'event_date', 'event_type', 'actor1', 'location', 'year'];
+		const row = ['X-1', '2023-01-02', 'Battles', 'Mystery group', 'Ayyash', '2023'];
 		const s = await parseFile(
-			file(csv([header, ['X-1', '2023-01-02', 'Mystery group', 'Ayyash', '2023']]), 'acled.csv'),
+			file(csv([header, row]), 'acled.csv'),
 			{
 				known: {
 					actors: ['US-led coalition'],
@@ -88,7 +89,19 @@ describe('parsing an upload', () => {
 			validateDates
 		);
 		expect(s.kind).toBe('incidents');
-		expect(s.mapping).toEqual(['incident_id', 'event_date', 'actor1', 'place_id', null]);
+		expect(s.mapping).toEqual([
+			'incident_id',
+			'event_date',
+			'event_type',
+			'actor1',
+			'place_id',
+			null
+		]);
+		expect(s.notes).toContainEqual({
+			key: 'detected',
+			table: 'incidents',
+			value: 'incident_id ← event_id_cnty, event_date, event_type'
+		});
 		expect(s.preview[0]![HEADER.indexOf('place_id')]).toBe('ayyash');
 		expect(s.unknown).toEqual([{ table: 'actors', value: 'Mystery group', row: 2, count: 1 }]);
 		expect(s.output).not.toBeNull();
@@ -161,7 +174,9 @@ describe('parsing an upload', () => {
 		);
 		expect(s).toMatchObject({ kind: 'table', encoding: 'windows-1256', rows: 2, errors: 1 });
 		expect(s.issues[0]).toMatchObject({ row: 3, problem: 'has 1 cells; the header has 2' });
-		expect(await s.output!.text()).toBe('مدينة,سعر\r\nالميادين,2\r\nهجين\r\n');
+		// Written again as UTF-8 with the explicit dialect DuckDB is given for it.
+		expect(await s.output!.text()).toBe('مدينة,سعر\nالميادين,2\nهجين\n');
+		expect(s.load).toEqual({ delimiter: ',', newLine: '\n' });
 	});
 
 	it('refuses bad files with a reason, row and column', async () => {
