@@ -30,6 +30,24 @@
  *    and a post-cast check proves no value changed (../db/exact.ts).
  * 4. **Review**: the diff with the live table; a no-op is not saved.
  * 5. **Apply**: swap in and save the upload for replay, in one transaction.
+ *
+ * ## At DuckDB's speed (issue 13; built so far: the rule set, both ways)
+ *
+ * The validation rules are declared once (./rules.ts, ./rules-incidents.ts)
+ * and compiled to JavaScript and to one SQL query over a text staging table
+ * (./rules-compile.ts); a unit test requires identical findings. The rest is
+ * the plan, not yet built:
+ * - bulk path: a UTF-8 file (BOM stripped) goes straight to `stageText`
+ *   (../db/csv-read.ts: all-VARCHAR, explicit dialect, record numbers);
+ *   PapaParse only sniffs the dialect on the first megabytes and checks the
+ *   structure; `rulesSql` validates, and record numbers become spreadsheet
+ *   rows through the blank-row list (./rows.ts; a quoted newline is no row);
+ * - non-UTF-8 files are transcoded to UTF-8 in the worker, streamed;
+ * - errors at scale: totals per rule and column by SQL GROUP BY, the first
+ *   problems on screen, the full list as a CSV written by DuckDB's COPY;
+ * - Parquet (hyparquet + hyparquet-compressors) and Arrow IPC files enter as
+ *   Arrow tables into the same staging, keeping their types;
+ * - saved uploads kept as Parquet in IndexedDB, so a restart does not parse text.
  */
 import { DecodeError } from './decode';
 import { CHUNK_BYTES } from './decode';

@@ -1,0 +1,112 @@
+/**
+ * One rule set, two executors: every declared rule runs in JavaScript and as
+ * SQL over a text staging table on the same fixtures, and the findings must
+ * be identical — and equal to the shared validator's for the rules covered.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import {
+	checkRows,
+	finish,
+	rulesSql,
+	type RawFinding
+} from '../../../src/lib/ingest/rules-compile';
+import { validateTable } from '../../../src/lib/ingest/validate';
+import { PLAIN, RECORD, stageText } from '../../../src/lib/db/csv-read';
+import { TABLE_NAMES, type TableName } from '../../../src/lib/schema/tables';
+import { NodeConnector } from '../support/node-connector';
+
+const dir = mkdtempSync(join(tmpdir(), 'raqib-rules-'));
+const TODAY = '2024-06-30';
+const parse = (text: string) => Papa.parse<string[]>(text.trimEnd()).data;
+
+/** Mutations that break one rule each, applied to copies of the first shipped row. */
+const MUTATIONS: Record<string, [string, string][]> = {
+	incidents: [
+		['event_date', '2022-02-30'],
+		['event_date', '2099-01-01'],
+		['event_date', '22-01-01'],
+		['event_date', '0099-01-01'],
+		['time_precision', '7'],
+		['time_precision', '1.5'],
+		['time_precision', ''],
+		['fatalities', '-1'],
+		['fatalities', ' 3 '],
+		['event_type', 'Parade'],
+		['sub_event_type', 'Peaceful protest'],
+		['actor1_certainty', 'maybe'],
+		['actor1', 'Unknown'],
+		['assoc_actor_1', 'A;;B'],
+		['assoc_actor_1', 'A;A'],
+		['target', ''],
+		['target_type', ''],
+		['weapon', ''],
+		['outcome', 'intercepted'],
+		['notes', ' padded\u00a0'],
+		['incident_id', '']
+	],
+	places: [
+		['latitude', 'north'],
+		['latitude', '99'],
+		['place_id', '']
+	]
+};
+
+function fixture(table: TableName): { header: string[]; rows: string[][] } {
+	const [header, ...rows] = parse(readFileSync(`data/${table}.csv`, 'utf8'));
+	const extra = (MUTATIONS[table] ?? []).map(([column, value], i) => {
+		const row = [...rows[0]!];
+		row[0] = `${row[0]}-m${i}`;
+		row[header!.indexOf(column)] = value;
+		return row;
+	});
+	// A key repeated, and every row twice for tables without mutations.
+	return { header: header!, rows: [...rows, ...extra, [...rows[1]!]] };
+}
+
+async function sqlFindings(
+	conn: NodeConnector,
+	table: TableName,
+	header: string[],
+	rows: string[][]
+) {
+	const path = join(dir, `${table}.csv`);
+	writeFileSync(path, Papa.unparse([header, ...rows], { newline: '\n' }) + '\n');
+	await stageText(conn, path, PLAIN, header, `rules_${table}`, rows.length);
+	const found = await conn.query<RawFinding>(rulesSql(table, `rules_${table}`, RECORD, TODAY));
+	return found.map((f) => ({
+		...f,
+		record: Number(f.record),
+		first: f.first === null ? null : Number(f.first)
+	}));
+}
+
+const order = (a: RawFinding, b: RawFinding) =>
+	a.record - b.record || a.column.localeCompare(b.column) || a.problem.localeCompare(b.problem);
+
+/** Validator findings outside the declared rules (references, ids, order, evidence, assoc repeats). */
+const NOT_DECLARED =
+	/must look like DEZ|must be letters|year does not match|not sorted|repeats actor1|words long|lowercase slug|outside Syria|report file name|not in .*\.csv/;
+
+describe('the declared rules, in JavaScript and in SQL', () => {
+	for (const table of TABLE_NAMES)
+		it(`find the same problems in ${table}, as the validator words them`, async () => {
+			const conn = await NodeConnector.open();
+			const { header, rows } = fixture(table);
+			const js = checkRows(table, header, rows, TODAY).sort(order);
+			const sql = (await sqlFindings(conn, table, header, rows)).sort(order);
+			expect(sql).toEqual(js);
+			if (MUTATIONS[table]) expect(js.length).toBeGreaterThanOrEqual(MUTATIONS[table].length);
+			const line = (record: number) => record + 1;
+			const issues = finish(js, 'f.csv', line);
+			const validator = validateTable(table, header, rows, { file: 'f.csv', today: TODAY }).filter(
+				(i) => i.row > 1 && !NOT_DECLARED.test(i.problem)
+			);
+			const key = (i: { row: number; column: string; problem: string; value: string }) =>
+				`${i.row}|${i.column}|${i.problem}|${i.value}`;
+			expect(issues.map(key).sort()).toEqual(validator.map(key).sort());
+		});
+});
