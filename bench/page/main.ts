@@ -7,7 +7,7 @@
  */
 import type { ColumnTable } from 'arquero';
 import { createFromCsv } from '$lib/db/ddl';
-import { init, WasmConnector } from '$lib/db/wasm';
+import { openWasm, type WasmConnector, type WasmDatabase } from '$lib/db/wasm';
 import { AGGREGATE_SQL, checksum, type AggregateName } from '../lib/aggregates';
 import { MEMORY_SQL } from '../lib/memory';
 import type { QueryRun } from '../lib/types';
@@ -23,8 +23,12 @@ function heapMB(): number {
 }
 let peer: ColumnTable | null = null;
 
+let database: Promise<WasmDatabase> | null = null;
+/** The bench page's own DuckDB-WASM (no app tables), started once. */
+const init = async () => (await (database ??= openWasm())).db;
+
 async function duck(): Promise<WasmConnector> {
-	conn ??= await WasmConnector.open(await init());
+	conn ??= await (await (database ??= openWasm())).connect();
 	return conn;
 }
 

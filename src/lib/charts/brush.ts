@@ -55,6 +55,10 @@ export function brushX<V>(
 		if (!band) return;
 		band.remove();
 		band = null;
+		// The click that ends a drag is not a click on the bar under it.
+		const swallow = (ev: Event) => ev.stopPropagation();
+		window.addEventListener('click', swallow, { capture: true, once: true });
+		setTimeout(() => window.removeEventListener('click', swallow, { capture: true }), 0);
 		const picked = values.filter((_, i) => centres[i]! >= lo && centres[i]! <= hi);
 		if (picked.length) onbrush(picked);
 	};

@@ -1,5 +1,7 @@
 import * as Plot from '@observablehq/plot';
+import { isPicked, type Choice } from '$lib/query/filters';
 import { CHART_STYLE } from './palette';
+import { countTicks } from './ticks';
 
 /** Charts use 12px text (CHART_STYLE); average Latin glyph width at that size, for the label margin. */
 const CHAR_PX = 6.8;
@@ -15,8 +17,8 @@ export interface HBarSpec<T extends object> {
 	xLabel: string;
 	/** Colour per bar: a channel name (with its scale) or one colour. */
 	fill: { channel: keyof T & string; scale: Plot.ScaleOptions } | string;
-	/** The y value currently used as a filter: the other bars are dimmed. */
-	selected?: string;
+	/** The selection in this chart's dimension: bars not picked by it are dimmed. */
+	selected?: Choice;
 	/** Extra tooltip lines (channel label → row key), e.g. the Arabic name. */
 	tip?: Record<string, keyof T & string>;
 	/** The DOM to draw in: given while prerendering (ChartFrame), else the page's own. */
@@ -34,6 +36,11 @@ export function hbar<T extends object>(s: HBarSpec<T>): Element {
 	const maxChars = Math.max(4, Math.floor((s.width * 0.42) / CHAR_PX));
 	const longest = Math.min(maxChars, Math.max(0, ...labels.map((l) => l.length)));
 	const fill = typeof s.fill === 'string' ? s.fill : s.fill.channel;
+	const ticks = countTicks(
+		Math.max(0, ...s.rows.map((r) => Number(r[s.x]) || 0)),
+		s.width < 400 ? 3 : 5
+	);
+	const dim = (r: T) => !!s.selected?.values.length && !isPicked(s.selected, String(r[s.y]));
 	const channels = Object.fromEntries(
 		Object.entries(s.tip ?? {}).map(([label, key]) => [label, (r: T) => r[key] ?? '—'])
 	);
@@ -45,7 +52,14 @@ export function hbar<T extends object>(s: HBarSpec<T>): Element {
 		marginLeft: longest * CHAR_PX + 12,
 		marginRight: 36,
 		marginBottom: 44,
-		x: { label: s.xLabel, grid: true, nice: true, labelOffset: 38 },
+		x: {
+			label: s.xLabel,
+			grid: true,
+			domain: [0, ticks.at(-1)!],
+			ticks,
+			tickFormat: 'd',
+			labelOffset: 38
+		},
 		y: { label: null, domain: labels, tickFormat: (l: string) => clip(l, maxChars) },
 		color: typeof s.fill === 'string' ? undefined : s.fill.scale,
 		opacity: { type: 'identity' },
@@ -56,7 +70,7 @@ export function hbar<T extends object>(s: HBarSpec<T>): Element {
 					y: s.y,
 					x: s.x,
 					fill,
-					fillOpacity: (r: T) => (s.selected !== undefined && r[s.y] !== s.selected ? 0.3 : 1),
+					fillOpacity: (r: T) => (dim(r) ? 0.3 : 1),
 					channels,
 					tip: { format: { fillOpacity: false, y: true, x: true }, lineWidth: 40 },
 					cursor: 'pointer'

@@ -69,3 +69,58 @@ export function sparse(active: readonly string[]): boolean {
 	const span = weekRange(sorted[0]!, sorted.at(-1)!).length;
 	return span > 52 && new Set(active).size / span < 0.3;
 }
+
+/** A tick of the weekly chart's time axis: where it sits and what it says. */
+export interface TimeTick {
+	at: Date;
+	label: string;
+}
+
+const DAY_FMT = new Intl.DateTimeFormat('en', {
+	day: 'numeric',
+	month: 'short',
+	year: 'numeric',
+	timeZone: 'UTC'
+});
+const MONTH_FMT = new Intl.DateTimeFormat('en', {
+	month: 'short',
+	year: 'numeric',
+	timeZone: 'UTC'
+});
+const utc = (d: string) => new Date(`${d}T00:00:00Z`);
+
+/**
+ * Ticks for a time axis of whole weeks from Monday `first` to Monday `last`
+ * (inclusive), never finer than a week: with room for every week, one tick
+ * in the middle of each week's bar naming its Monday ("5 Feb 2018"); else
+ * one per month (or per 2, 3, 6, 12 months) at the 1st, which falls inside
+ * the bar of the week that contains it, so a bar is never labelled with the
+ * month before its own. `room` is how many labels fit across the chart.
+ */
+export function weekTicks(first: string, last: string, room: number): TimeTick[] {
+	const weeks = weekRange(first, last);
+	if (weeks.length <= Math.max(1, Math.floor(room / 1.6)))
+		return weeks.map((w) => ({
+			at: new Date(utc(w).getTime() + 3.5 * DAY),
+			label: DAY_FMT.format(utc(w))
+		}));
+	const start = utc(first);
+	const end = utc(addDays(last, 7));
+	const months: Date[] = [];
+	for (
+		let m = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+		m < end;
+		m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))
+	)
+		months.push(m);
+	const step = [1, 2, 3, 6, 12, 24, 60].find((s) => months.length / s <= room) ?? 120;
+	const kept = months.filter((m) => (m.getUTCFullYear() * 12 + m.getUTCMonth()) % step === 0);
+	if (kept.length === 0)
+		return [{ at: new Date(start.getTime() + 3.5 * DAY), label: MONTH_FMT.format(start) }];
+	return kept.map((m) => ({ at: m, label: MONTH_FMT.format(m) }));
+}
+
+/** The month a period of the compact view is labelled with: its first incident's, not its Monday's. */
+export function periodLabel(firstIncident: string | null, monday: string): string {
+	return MONTH_FMT.format(utc(firstIncident ?? monday));
+}

@@ -7,7 +7,7 @@
 import { TABLE_COLUMNS, TABLE_KEYS, TABLE_NAMES, type TableName } from '$lib/schema/tables';
 import { quoteIdent } from '$lib/query/sql';
 import type { Known } from '$lib/ingest/types';
-import { init, openConnector, restoreTables } from './index';
+import { engine, init, restoreTables } from './index';
 import type { WasmConnector } from './wasm';
 import { exportCsv, registerBlob } from './files';
 import type { CsvDialect } from './csv-read';
@@ -36,8 +36,8 @@ export { ExactnessError } from './exact';
 export { StorageFullError } from './store';
 export { replayProblems } from './uploads';
 
-let session: Promise<WasmConnector> | null = null;
-let queue: Promise<unknown> = Promise.resolve();
+/** The engine session the upload page's statements run on (reopened after a restart). */
+const UPLOAD = 'upload';
 
 /**
  * Run `work` on the upload connection once the work queued before it is
@@ -45,9 +45,7 @@ let queue: Promise<unknown> = Promise.resolve();
  * picked together must not interleave their queries (or their transactions).
  */
 function serial<T>(work: (conn: WasmConnector) => Promise<T>): Promise<T> {
-	const run = queue.then(async () => work(await (session ??= openConnector())));
-	queue = run.catch(() => {});
-	return run;
+	return engine.serial(UPLOAD, work);
 }
 
 /** A file registered with DuckDB, its dialect, and its staging table, for one pending upload. */
@@ -263,7 +261,7 @@ export async function exportQuery(select: string): Promise<Uint8Array> {
 /** Stop the staging query running on the upload connection, if any. */
 export async function cancelStaging(): Promise<void> {
 	// Not queued: it must reach the statement that is running now.
-	await (await (session ??= openConnector())).cancel();
+	await (await engine.session(UPLOAD)).cancel();
 }
 
 /**

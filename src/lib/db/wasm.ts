@@ -2,17 +2,12 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table, type RecordBatch } from 'apache-arrow';
 import { BUNDLES } from './bundles';
 import { toQuery, type Connector, type SqlQuery } from './connector';
+import type { BootProgress, Database } from './engine';
 import { lockDown } from './lockdown';
 import { tableToRows } from './values';
 import { quoteIdent } from '$lib/query/sql';
 
-export type BootStep = 'download' | 'start' | 'tables' | 'ready';
-export interface BootProgress {
-	step: BootStep;
-	/** Bytes of the engine's .wasm received so far (decoded), and in total when known. */
-	loaded?: number;
-	total?: number;
-}
+export type { BootProgress, BootStep } from './engine';
 
 /** Reasons the engine cannot start at all in this browser, in plain words for the user. */
 export function missingCapability(): string | null {
@@ -21,18 +16,45 @@ export function missingCapability(): string | null {
 	return null;
 }
 
-let engine: Promise<duckdb.AsyncDuckDB> | null = null;
-
-/** Start DuckDB-WASM once; every caller shares the same promise. */
-export function init(onProgress?: (p: BootProgress) => void): Promise<duckdb.AsyncDuckDB> {
-	engine ??= start(onProgress).catch((error: unknown) => {
-		engine = null; // let a retry start from scratch
-		throw error;
-	});
-	return engine;
+/**
+ * A started DuckDB-WASM: its worker and database. Connections are WasmConnectors.
+ * Owned by the Engine (./engine.ts), which starts, counts and restarts it.
+ */
+export class WasmDatabase implements Database<WasmConnector> {
+	readonly db: duckdb.AsyncDuckDB;
+	#alive = true;
+	#stop: (e: Error) => void = () => {};
+	/** Rejects when the database is terminated: statements still waiting for the worker fail with it. */
+	readonly stopped: Promise<never>;
+	constructor(db: duckdb.AsyncDuckDB) {
+		this.db = db;
+		this.stopped = new Promise<never>((_, reject) => (this.#stop = reject));
+		this.stopped.catch(() => {});
+	}
+	connect(): Promise<WasmConnector> {
+		return WasmConnector.open(this);
+	}
+	alive(): boolean {
+		return this.#alive;
+	}
+	/** Stops the worker: every connection of this database fails from then on. */
+	async terminate(): Promise<void> {
+		this.#alive = false;
+		this.#stop(new EngineStopped());
+		await this.db.terminate();
+	}
 }
 
-async function start(onProgress?: (p: BootProgress) => void): Promise<duckdb.AsyncDuckDB> {
+/** Thrown by a connector whose database died: engineFailure() classes it as 'crashed'. */
+export class EngineStopped extends Error {
+	constructor() {
+		super('RuntimeError: the database engine stopped; it restarts with the next query');
+		this.name = 'RuntimeError';
+	}
+}
+
+/** Start DuckDB-WASM in a new worker, reporting the download of its module. */
+export async function openWasm(onProgress?: (p: BootProgress) => void): Promise<WasmDatabase> {
 	const missing = missingCapability();
 	if (missing) throw new Error(missing);
 	const bundle = await duckdb.selectBundle(BUNDLES);
@@ -49,14 +71,7 @@ async function start(onProgress?: (p: BootProgress) => void): Promise<duckdb.Asy
 	onProgress?.({ step: 'start' });
 	await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });
 	await lockDown(db);
-	return db;
-}
-
-/** Forget the running engine (after it crashed or ran out of memory) so init() starts a new one. */
-export async function terminate(): Promise<void> {
-	const current = engine;
-	engine = null;
-	if (current) await (await current.catch(() => null))?.terminate();
+	return new WasmDatabase(db);
 }
 
 /** Thrown by a query that was cancelled with `cancel()`. */
@@ -76,16 +91,30 @@ export type OnBatch = (batch: RecordBatch, rowsSoFar: number) => boolean | void;
 /** A connector over its own connection: consumers that cancel do not cancel each other. */
 export class WasmConnector implements Connector {
 	#conn: duckdb.AsyncDuckDBConnection;
+	#db: WasmDatabase;
 	#running = false;
 	#cancelled = false;
 
-	private constructor(conn: duckdb.AsyncDuckDBConnection) {
+	private constructor(conn: duckdb.AsyncDuckDBConnection, db: WasmDatabase) {
 		this.#conn = conn;
+		this.#db = db;
 	}
 
-	static async open(db: duckdb.AsyncDuckDB): Promise<WasmConnector> {
+	static async open(db: WasmDatabase): Promise<WasmConnector> {
+		if (!db.alive()) throw new EngineStopped();
 		// The engine's settings are database-wide and locked (./lockdown.ts).
-		return new WasmConnector(await db.connect());
+		const conn = await Promise.race([db.db.connect(), db.stopped]);
+		return new WasmConnector(conn, db);
+	}
+
+	/** A terminated worker never answers: fail at once instead of waiting forever. */
+	#live(): void {
+		if (!this.#db.alive()) throw new EngineStopped();
+	}
+
+	/** `work`, or EngineStopped as soon as the database is terminated while it waits. */
+	#guard<T>(work: Promise<T>): Promise<T> {
+		return Promise.race([work, this.#db.stopped]);
 	}
 
 	/**
@@ -95,16 +124,17 @@ export class WasmConnector implements Connector {
 	 */
 	async arrow(q: SqlQuery | string, onBatch?: OnBatch): Promise<Table> {
 		const { sql, params = [] } = toQuery(q);
+		this.#live();
 		this.#running = true;
 		this.#cancelled = false;
 		try {
 			if (params.length === 0)
-				return await this.#collect(await this.#conn.send(sql, true), onBatch);
-			const stmt = await this.#conn.prepare(sql);
+				return await this.#guard(this.#conn.send(sql, true).then((r) => this.#collect(r, onBatch)));
+			const stmt = await this.#guard(this.#conn.prepare(sql));
 			try {
-				return await this.#collect(await stmt.send(...params), onBatch);
+				return await this.#guard(stmt.send(...params).then((r) => this.#collect(r, onBatch)));
 			} finally {
-				await stmt.close();
+				if (this.#db.alive()) await stmt.close();
 			}
 		} catch (error) {
 			throw this.#cancelled ? new QueryCancelled() : error;
@@ -132,16 +162,18 @@ export class WasmConnector implements Connector {
 
 	/** Load an Arrow table into DuckDB as table `name` in main, replacing any table of that name. */
 	async insertArrow(table: Table, name: string): Promise<void> {
-		await this.#conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
-		await this.#conn.insertArrowTable(table, { name, create: true });
+		this.#live();
+		await this.#guard(this.#conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`));
+		await this.#guard(this.#conn.insertArrowTable(table, { name, create: true }));
 	}
 
 	async exec(sql: string): Promise<void> {
-		await this.#conn.query(sql);
+		this.#live();
+		await this.#guard(this.#conn.query(sql));
 	}
 
 	async cancel(): Promise<boolean> {
-		if (!this.#running) return false;
+		if (!this.#running || !this.#db.alive()) return false;
 		this.#cancelled = true;
 		// False once DuckDB is already streaming: then the batch loop above stops instead.
 		await this.#conn.cancelSent();
@@ -149,6 +181,6 @@ export class WasmConnector implements Connector {
 	}
 
 	async close(): Promise<void> {
-		await this.#conn.close();
+		if (this.#db.alive()) await this.#conn.close();
 	}
 }

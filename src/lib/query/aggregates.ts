@@ -1,38 +1,21 @@
 import { FACTS } from './facts';
-import { whereClause, type Filters } from './filters';
+import { whereClause, type FilterKey, type Filters } from './filters';
 import type { SqlQuery } from './types';
 
-/** Every column an aggregate may group by, in the order GROUPING() reports them. */
-export const GROUP_COLUMNS = [
-	'actor',
-	'side',
-	'target',
-	'target_type',
-	'week',
-	'weapon',
-	'outcome',
-	'place',
-	'source_ids'
-] as const;
-export type GroupColumn = (typeof GROUP_COLUMNS)[number];
-
 /**
- * The dashboard's aggregates: one grouping of the filtered incidents each.
- * `headline` is the grand total; `sources` groups by the cited-report list so
- * the distinct reports can be counted from a few rows instead of a second scan.
+ * One grouping of the filtered incidents that a panel draws.
+ * - `keys`: facts columns it groups by (none = the grand total);
+ * - `omit`: the filter parts its panel owns. Cross-filtering: a panel's own
+ *   selection is left out of its own query, so a clicked chart keeps all its
+ *   bars (and highlights the selection) while every other panel filters.
+ * - `order`: 'count' sorts most first (ties by the first key), 'keys' by the keys.
  */
-export const AGGREGATES = {
-	headline: [],
-	byActor: ['actor', 'side'],
-	byTarget: ['target', 'target_type'],
-	byWeek: ['week', 'side'],
-	byWeekActor: ['week', 'actor'],
-	byWeapon: ['weapon'],
-	byOutcome: ['outcome'],
-	byPlace: ['place'],
-	sources: ['source_ids']
-} as const satisfies Record<string, readonly GroupColumn[]>;
-export type AggregateName = keyof typeof AGGREGATES;
+export interface AggregateSpec {
+	name: string;
+	keys: readonly string[];
+	omit: readonly FilterKey[];
+	order: 'count' | 'keys';
+}
 
 /** Counts every aggregate row carries. `n` counts the filtered incidents (attacks unless "all events"). */
 export const MEASURES = `count(*)::INTEGER AS n,
@@ -42,29 +25,28 @@ export const MEASURES = `count(*)::INTEGER AS n,
 	min(event_date) AS first,
 	max(event_date) AS last`;
 
-/** The GROUPING() bitmask DuckDB gives rows of this aggregate (bit set = column not grouped). */
-export function groupingMask(name: AggregateName): number {
-	return maskOf(AGGREGATES[name]);
+/** Every column the aggregates group by, in order of first appearance (GROUPING() order). */
+export function groupColumns(specs: readonly AggregateSpec[]): string[] {
+	return [...new Set(specs.flatMap((s) => s.keys))];
 }
 
-/** The GROUPING() bitmask of any set of group columns. */
-export function maskOf(keys: readonly string[]): number {
-	return GROUP_COLUMNS.reduce(
-		(mask, col, i) => (keys.includes(col) ? mask : mask | (1 << (GROUP_COLUMNS.length - 1 - i))),
+/** The GROUPING() bitmask of a set of `cols` (bit set = column not grouped). */
+export function maskOf(cols: readonly string[], keys: readonly string[]): number {
+	return cols.reduce(
+		(mask, col, i) => (keys.includes(col) ? mask : mask | (1 << (cols.length - 1 - i))),
 		0
 	);
 }
 
 /**
- * One aggregate on its own: a plain GROUP BY over the filtered facts. The page
- * runs all of them in one pass (./dashboard.ts); this is the reference the
- * single pass is tested against, and what a chart can re-run alone.
+ * One aggregate on its own: a plain GROUP BY over the facts under its own
+ * cross-filter. The page runs all of them in one statement (./dashboard.ts);
+ * this is the reference that statement is tested against.
  */
-export function aggregateQuery(name: AggregateName, filters: Filters): SqlQuery {
-	const keys: readonly string[] = AGGREGATES[name];
-	const where = whereClause(filters);
-	const select = keys.length ? `${keys.join(', ')},\n\t` : '';
-	const group = keys.length ? `\nGROUP BY ${keys.join(', ')}` : '';
+export function aggregateQuery(spec: AggregateSpec, filters: Filters): SqlQuery {
+	const where = whereClause(filters, spec.omit);
+	const select = spec.keys.length ? `${spec.keys.join(', ')},\n\t` : '';
+	const group = spec.keys.length ? `\nGROUP BY ${spec.keys.join(', ')}` : '';
 	return {
 		sql: `SELECT ${select}${MEASURES}\nFROM ${FACTS}\n${where.sql}${group}`,
 		params: where.params

@@ -1,6 +1,12 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { createFromCsv } from '$lib/db/ddl';
-import { dashboardQuery, splitDashboard, type DashboardData } from '$lib/query/dashboard';
+import { PANEL_AGGREGATES } from '$lib/dashboard/registry';
+import {
+	dashboardQuery,
+	splitDashboard,
+	withHeadline,
+	type DashboardData
+} from '$lib/query/dashboard';
 import { buildFacts } from '$lib/query/facts';
 import type { TableName } from '$lib/schema/tables';
 
@@ -24,7 +30,7 @@ export async function shippedDashboard(): Promise<DashboardData> {
 	try {
 		for (const table of TABLES) await conn.run(createFromCsv(table, `data/${table}.csv`));
 		await conn.run(buildFacts());
-		const q = dashboardQuery({});
+		const q = dashboardQuery({}, PANEL_AGGREGATES);
 		const reader = await conn.runAndReadAll(q.sql, [...(q.params ?? [])] as never);
 		const rows = reader
 			.getRowObjectsJson()
@@ -33,7 +39,7 @@ export async function shippedDashboard(): Promise<DashboardData> {
 					Object.entries(r).map(([k, v]) => [k, BIGINTS.has(k) && v !== null ? Number(v) : v])
 				)
 			);
-		return splitDashboard(rows);
+		return splitDashboard(rows, withHeadline(PANEL_AGGREGATES));
 	} finally {
 		conn.closeSync();
 	}

@@ -1,8 +1,21 @@
-import type { Connector } from '$lib/db/connector';
-import { dashboardQuery, splitDashboard, type DashboardData } from '$lib/query/dashboard';
+import { QueryManager, Superseded, type ConnectionSource } from '$lib/db/query-manager';
+import type { AggregateSpec } from '$lib/query/aggregates';
+import { buildCube, cubeQuery, type CubePlan } from '$lib/query/cube';
+import {
+	dashboardQuery,
+	splitAggregates,
+	withHeadline,
+	type DashboardData
+} from '$lib/query/dashboard';
 import { buildFacts } from '$lib/query/facts';
-import { buildCube, cubeQuery, withoutDimension } from '$lib/query/cube';
-import { DIMENSIONS, filtersToSearch, type Dimension, type Filters } from '$lib/query/filters';
+import {
+	DIMENSIONS,
+	filtersToSearch,
+	whereClause,
+	withoutKeys,
+	type Dimension,
+	type Filters
+} from '$lib/query/filters';
 import {
 	incidentDetail,
 	incidentPage,
@@ -11,208 +24,204 @@ import {
 	type ListOptions
 } from '$lib/query/incidents';
 import { filterOptions, splitOptions, type FilterOptions } from '$lib/query/options';
-import { boot } from './engine.svelte';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
+/** An index built for one dimension: its plan, the filters it was built under, the data version. */
+interface Index {
+	plan: CubePlan;
+	base: string;
+	version: number;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** The cross-filter input of an aggregate: equal keys mean equal rows (for one data version). */
+const inputKey = (spec: AggregateSpec, f: Filters) => JSON.stringify(whereClause(f, spec.omit));
+
 /**
- * The dashboard's data, queried on its own connection so that cancelling a
- * stale query never touches the SQL console's. Queries on one connection run
- * one at a time (a second one would cut the first one's result stream), so
- * they go through a queue; a newer filter state cancels the running query and
- * skips any queued one, and results of stale requests are dropped.
+ * The dashboard's data: every panel is a client of one QueryManager on the
+ * dashboard's own connection. A filter change asks only for the aggregates
+ * whose cross-filter changed (a clicked panel's own data does not change, so
+ * it is neither queried nor redrawn), in one statement, answered from a
+ * pre-aggregated index when one fits. The incident list runs after the charts
+ * at low priority. Latest wins: a newer filter state cancels the older one's
+ * statement. Constructed with its connection source so tests use Node DuckDB.
  */
-class DashboardState {
+export class DashboardState {
 	status = $state<LoadStatus>('loading');
 	error = $state<string | null>(null);
 	data = $state.raw<DashboardData | null>(null);
 	options = $state.raw<FilterOptions | null>(null);
 	listStatus = $state<LoadStatus>('loading');
 	list = $state.raw<IncidentRow[]>([]);
-	/** Milliseconds the last aggregate pass took, from request to result (shown for transparency). */
+	/** Milliseconds the last chart update took, from request to result (shown for transparency). */
 	lastMs = $state<number | null>(null);
-	/** The dimension whose cube answered the last request, or null for a scan. */
+	/** The dimension whose index answered the last update, or null for a scan. */
 	lastCube = $state<Dimension | null>(null);
-}
 
-export const dashboard = new DashboardState();
+	#q: QueryManager;
+	#specs: readonly AggregateSpec[];
+	#facts: { key: string; done: Promise<void> } | null = null;
+	#source: ConnectionSource;
+	// Plain bookkeeping, not reactive state: the page reads `data`, never these.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#loaded = new Map<string, string>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#indexes = new Map<Dimension, Index>();
+	#seq = 0;
 
-let conn: Promise<Connector> | null = null;
-let queue: Promise<unknown> = Promise.resolve();
-let factsVersion = -1;
-let aggSeq = 0;
-let listSeq = 0;
-let runningKind: 'agg' | 'list' | 'cube' | null = null;
-/** The latest incident-list request, which a filter change queues right behind its aggregates. */
-let listPending: Promise<unknown> = Promise.resolve();
+	constructor(source: ConnectionSource, specs: readonly AggregateSpec[]) {
+		this.#source = source;
+		this.#q = new QueryManager(source);
+		this.#specs = withHeadline(specs);
+	}
 
-/** The cube on the connection: its dimension, the other filters it was built under, the data version. */
-let cube: { dim: Dimension; base: string; version: number } | null = null;
-let lastFilters: Filters | null = null;
-let cubeSeq = 0;
+	/** The query manager (tests read `sent`; the SQL of a request is never built twice). */
+	get queries(): QueryManager {
+		return this.#q;
+	}
 
-/** The one dimension in which two filter states differ, if that is the only difference. */
-function changedDimension(a: Filters, b: Filters): Dimension | null {
-	const changed = DIMENSIONS.filter((d) => a[d] !== b[d]);
-	if (changed.length !== 1) return null;
-	const d = changed[0]!;
-	return filtersToSearch(withoutDimension(a, d)) === filtersToSearch(withoutDimension(b, d))
-		? d
-		: null;
-}
+	/**
+	 * Rebuild the facts table (and the filter options) when the loaded tables
+	 * changed, or when the engine restarted (a TEMP table dies with its
+	 * connection). Every caller of one data version shares one build.
+	 */
+	#ensureFacts(version: number): Promise<void> {
+		const key = `${version}:${this.#source.generation()}`;
+		if (this.#facts?.key === key) return this.#facts.done;
+		const done = this.#buildFacts();
+		this.#facts = { key, done };
+		done.catch(() => {
+			if (this.#facts?.done === done) this.#facts = null;
+		});
+		return done;
+	}
 
-/** Can the current cube answer these filters? */
-function cubeAnswers(filters: Filters, version: number): Dimension | null {
-	if (!cube || cube.version !== version) return null;
-	return filtersToSearch(withoutDimension(filters, cube.dim)) === cube.base ? cube.dim : null;
-}
+	async #buildFacts(): Promise<void> {
+		this.#indexes.clear();
+		this.#loaded.clear();
+		this.#q.invalidate();
+		await this.#q.request({ client: 'facts', query: buildFacts(), exec: true });
+		this.options = splitOptions(
+			await this.#q.request<{ dim: string; value: string | null; label: string | null }>({
+				client: 'options',
+				query: filterOptions()
+			})
+		);
+	}
 
-function connection(): Promise<Connector> {
-	conn ??= boot().then(async () => (await import('$lib/db')).openConnector());
-	conn.catch(() => (conn = null));
-	return conn;
-}
+	/** The index that answers every changed aggregate, if one does. */
+	#indexFor(filters: Filters, version: number): Index | null {
+		for (const [dim, ix] of this.#indexes)
+			if (ix.version === version && filtersToSearch(withoutKeys(filters, [dim])) === ix.base)
+				return ix;
+		return null;
+	}
 
-const STALE = Symbol('stale');
-
-function enqueue<T>(
-	kind: 'agg' | 'list' | 'cube',
-	isStale: () => boolean,
-	task: (c: Connector) => Promise<T>
-) {
-	const run = async (): Promise<T | typeof STALE> => {
-		if (isStale()) return STALE;
-		const c = await connection();
-		runningKind = kind;
+	/**
+	 * Bring the charts up to `filters`. Resolves when they are (or when a newer
+	 * call superseded this one). Only aggregates whose cross-filter changed are asked for.
+	 */
+	async update(filters: Filters, version: number): Promise<void> {
+		const seq = ++this.#seq;
+		const started = performance.now();
+		if (!this.data) this.status = 'loading';
 		try {
-			return await task(c);
-		} finally {
-			runningKind = null;
+			await this.#ensureFacts(version);
+			if (seq !== this.#seq) return;
+			const keys: Record<string, string> = Object.fromEntries(
+				this.#specs.map((s) => [s.name, inputKey(s, filters)])
+			);
+			const changed = this.data
+				? this.#specs.filter((s) => this.#loaded.get(s.name) !== keys[s.name])
+				: this.#specs;
+			if (changed.length === 0) return this.#done(started, null);
+			this.status = 'loading';
+			const ix = this.#indexFor(filters, version);
+			const names = changed.map((s) => s.name);
+			const query = ix
+				? cubeQuery(ix.plan, filters[ix.plan.dim], names)
+				: dashboardQuery(filters, changed);
+			// Index answers are not cached: the same SQL reads a table that is rebuilt under other filters.
+			const rows = await this.#q.request({
+				client: 'charts',
+				query,
+				priority: 'high',
+				cache: !ix
+			});
+			if (seq !== this.#seq) return;
+			const part = splitAggregates(rows, changed);
+			this.data = { ...(this.data ?? {}), ...part } as DashboardData;
+			for (const s of changed) this.#loaded.set(s.name, keys[s.name]!);
+			this.#done(started, ix?.plan.dim ?? null);
+		} catch (e) {
+			if (e instanceof Superseded || seq !== this.#seq) return;
+			this.error = message(e);
+			this.status = 'error';
 		}
-	};
-	const p = queue.then(run, run);
-	queue = p.catch(() => {});
-	return p;
-}
-
-/** Rebuild the facts table (and the filter options) when the loaded tables changed. */
-async function ensureFacts(c: Connector, version: number): Promise<void> {
-	if (factsVersion === version) return;
-	cube = null;
-	await c.exec(buildFacts());
-	factsVersion = version;
-	dashboard.options = splitOptions(await c.query(filterOptions()));
-}
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-/** Query every aggregate for these filters in one pass; newer calls supersede older ones. */
-export async function loadAggregates(filters: Filters, version: number): Promise<void> {
-	const seq = ++aggSeq;
-	const started = performance.now();
-	// A running scan for stale filters is cancelled; a cube build is left to finish (it pays off next).
-	if (runningKind === 'agg') void (await connection()).cancel();
-	dashboard.status = dashboard.data ? dashboard.status : 'loading';
-	try {
-		const rows = await enqueue(
-			'agg',
-			() => seq !== aggSeq,
-			async (c) => {
-				await ensureFacts(c, version);
-				const dim = cubeAnswers(filters, version);
-				dashboard.lastCube = dim;
-				return c.query(dim ? cubeQuery(dim, filters[dim]) : dashboardQuery(filters));
-			}
-		);
-		if (rows === STALE || seq !== aggSeq) return;
-		const ms = performance.now() - started;
-		// Show the charts together with the list the same change asked for: one render and one
-		// paint instead of two, and never charts of one filter state above a list of another.
-		await listPending.catch(() => {});
-		if (seq !== aggSeq) return;
-		// A change in one dimension suggests more changes there: index it for the next ones.
-		const previous = lastFilters;
-		lastFilters = filters;
-		const dim = previous ? changedDimension(previous, filters) : null;
-		if (dim) void prepareCube(dim, filters, version);
-		dashboard.data = splitDashboard(rows);
-		dashboard.lastMs = ms;
-		dashboard.status = 'ready';
-		dashboard.error = null;
-	} catch (e) {
-		if (seq !== aggSeq) return; // a cancelled stale query
-		dashboard.error = message(e);
-		dashboard.status = 'error';
 	}
-}
 
-/**
- * Build the cube for one dimension under the other current filters (when the
- * pointer enters that dimension's chart, or after a change in it), so that the
- * next changes of that dimension are answered without a scan. Runs behind any
- * queued query and is skipped when a newer request is waiting.
- */
-export async function prepareCube(
-	dim: Dimension,
-	filters: Filters,
-	version: number
-): Promise<void> {
-	const base = filtersToSearch(withoutDimension(filters, dim));
-	if (cube && cube.dim === dim && cube.base === base && cube.version === version) return;
-	const seq = ++cubeSeq;
-	try {
-		await enqueue(
-			'cube',
-			() => seq !== cubeSeq,
-			async (c) => {
-				await ensureFacts(c, version);
-				cube = null;
-				const q = buildCube(dim, filters);
-				await c.query(q);
-				cube = { dim, base, version };
-			}
-		);
-	} catch {
-		// Only an optimisation: the page still answers by scanning.
-		cube = null;
+	#done(started: number, dim: Dimension | null) {
+		this.lastMs = performance.now() - started;
+		this.lastCube = dim;
+		this.status = 'ready';
+		this.error = null;
 	}
-}
 
-/** One page of the incident list. */
-export async function loadList(
-	filters: Filters,
-	options: ListOptions,
-	version: number
-): Promise<void> {
-	const seq = ++listSeq;
-	dashboard.listStatus = 'loading';
-	try {
-		const pending = enqueue(
-			'list',
-			() => seq !== listSeq,
-			async (c) => {
-				await ensureFacts(c, version);
-				return c.query<IncidentRow>(incidentPage(filters, options));
-			}
-		);
-		listPending = pending;
-		const rows = await pending;
-		if (rows === STALE || seq !== listSeq) return;
-		dashboard.list = rows;
-		dashboard.listStatus = 'ready';
-	} catch (e) {
-		if (seq !== listSeq) return;
-		dashboard.error = message(e);
-		dashboard.listStatus = 'error';
+	/**
+	 * Build the index for `dim` under the current filters (low priority: behind
+	 * the charts and the list), so the next changes of that dimension are
+	 * answered without a scan. Only an optimisation: failures are ignored.
+	 */
+	async prepare(dim: Dimension, filters: Filters, version: number): Promise<void> {
+		const base = filtersToSearch(withoutKeys(filters, [dim]));
+		const cur = this.#indexes.get(dim);
+		if (cur && cur.base === base && cur.version === version) return;
+		try {
+			await this.#ensureFacts(version);
+			// Replaced in place: the old index is forgotten first, so no update reads it half-built.
+			this.#indexes.delete(dim);
+			const { query, plan } = buildCube(dim, filters, this.#specs);
+			await this.#q.request({ client: `index:${dim}`, query, priority: 'low' });
+			this.#indexes.set(dim, { plan, base, version });
+		} catch {
+			this.#indexes.delete(dim);
+		}
 	}
-}
 
-/** The expanded row's details (evidence, reports, place). */
-export async function loadDetail(id: string): Promise<IncidentDetail | null> {
-	const rows = await enqueue(
-		'list',
-		() => false,
-		(c) => c.query<IncidentDetail>(incidentDetail(id))
-	);
-	return rows === STALE ? null : (rows[0] ?? null);
+	/** Index every dimension, one after another at low priority (called when the browser is idle). */
+	async prepareAll(filters: Filters, version: number): Promise<void> {
+		for (const d of DIMENSIONS) await this.prepare(d, filters, version);
+	}
+
+	/** One page of the incident list, after the charts (low priority). */
+	async loadList(filters: Filters, options: ListOptions, version: number): Promise<void> {
+		this.listStatus = 'loading';
+		try {
+			await this.#ensureFacts(version);
+			const rows = await this.#q.request<IncidentRow>({
+				client: 'list',
+				query: incidentPage(filters, options),
+				priority: 'low',
+				cache: true
+			});
+			this.list = rows;
+			this.listStatus = 'ready';
+		} catch (e) {
+			if (e instanceof Superseded) return;
+			this.error = message(e);
+			this.listStatus = 'error';
+		}
+	}
+
+	/** The expanded row's details (evidence, reports, place). */
+	async loadDetail(id: string): Promise<IncidentDetail | null> {
+		const rows = await this.#q.request<IncidentDetail>({
+			client: `detail:${id}`,
+			query: incidentDetail(id),
+			priority: 'high'
+		});
+		return rows[0] ?? null;
+	}
 }

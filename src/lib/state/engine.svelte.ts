@@ -1,11 +1,19 @@
 import type { Connector } from '$lib/db/connector';
-import type { BootProgress } from '$lib/db/wasm';
+import type { BootProgress } from '$lib/db/engine';
+import type { ConnectionSource } from '$lib/db/query-manager';
 import { datasetSummary, type DatasetSummary } from '$lib/query/dataset';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
 
-/** What the shell shows about the engine: boot progress, failure, and the live dataset summary. */
-class EngineState {
+type DbModule = typeof import('$lib/db');
+
+/**
+ * What the shell shows about the engine (boot progress, failure, the live
+ * dataset summary) and the one way the app starts it. The DuckDB module is
+ * imported dynamically so that it never runs during prerendering; the Engine
+ * inside it owns the database, its connections and restarts.
+ */
+export class EngineState {
 	status = $state<EngineStatus>('idle');
 	progress = $state.raw<BootProgress | null>(null);
 	/** A message key reason ('webassembly', 'worker') or null for other failures. */
@@ -14,57 +22,114 @@ class EngineState {
 	dataset = $state.raw<DatasetSummary | null>(null);
 	/** Bumped whenever table contents change, so views know to query again. */
 	version = $state(0);
+
+	#load: () => Promise<DbModule>;
+	#db: DbModule | null = null;
+	#booting: Promise<Connector> | null = null;
+	#bootedGeneration = -1;
+
+	constructor(load: () => Promise<DbModule>) {
+		this.#load = load;
+	}
+
+	/** The engine's generation (0 until the db module is loaded); it moves on every restart. */
+	get generation(): number {
+		return this.#db?.engine.generation ?? 0;
+	}
+
+	/**
+	 * Start the engine and load the shipped tables, once per engine generation:
+	 * after the database died (and the engine noticed), the next boot() starts
+	 * a new one and refreshes the dataset summary.
+	 */
+	boot(): Promise<Connector> {
+		if (this.#booting && this.#db && this.#db.engine.generation !== this.#bootedGeneration)
+			this.#booting = null;
+		this.#booting ??= this.#launch(false);
+		return this.#booting;
+	}
+
+	/** Throw the engine away and start a new one with the same tables (after a crash or out of memory). */
+	restart(): Promise<Connector> {
+		this.#booting = this.#launch(true);
+		return this.#booting;
+	}
+
+	#launch(fresh: boolean): Promise<Connector> {
+		return this.#run(fresh).catch((error: unknown) => {
+			this.#booting = null;
+			const message = error instanceof Error ? error.message : String(error);
+			this.reason = message === 'webassembly' || message === 'worker' ? message : null;
+			this.error = message;
+			this.status = 'error';
+			throw error;
+		});
+	}
+
+	async #run(fresh: boolean): Promise<Connector> {
+		this.status = 'loading';
+		this.error = null;
+		const db = (this.#db ??= await this.#load());
+		const onProgress = (p: BootProgress) => (this.progress = p);
+		const conn = await (fresh ? db.restart(onProgress) : db.start(onProgress));
+		this.#bootedGeneration = db.engine.generation;
+		await this.refreshDataset(conn);
+		this.status = 'ready';
+		// The benchmark's "engine ready" (npm run bench); costs nothing otherwise.
+		performance.mark('raqib:engine-ready');
+		return conn;
+	}
+
+	/** Recompute the footer's summary after the tables changed. */
+	async refreshDataset(conn: Connector): Promise<void> {
+		const [row] = await conn.query<DatasetSummary>(datasetSummary());
+		this.dataset = row ?? null;
+		this.version++;
+	}
+
+	/**
+	 * Where a consumer's query manager gets its connections: a new one from the
+	 * engine (after boot), and the generation, so that a connection of a
+	 * database that died is never reused.
+	 */
+	connections(): ConnectionSource {
+		return {
+			connect: async () => {
+				await this.boot();
+				return this.#db!.openConnector();
+			},
+			generation: () => {
+				const g = this.generation;
+				// The database died behind our back: boot again (new tables, new summary).
+				if (this.#db && this.status === 'ready' && g !== this.#bootedGeneration)
+					void this.boot().catch(() => {});
+				return g;
+			}
+		};
+	}
+
+	/**
+	 * A test-only hook (installed when localStorage 'raqib:test-hooks' is '1'):
+	 * `window.raqibTest.killEngine()` terminates DuckDB's worker behind the app's
+	 * back, as a crash would, so e2e tests can check that every page recovers.
+	 */
+	installTestHooks(): void {
+		if (typeof window === 'undefined' || localStorage.getItem('raqib:test-hooks') !== '1') return;
+		(window as unknown as { raqibTest: object }).raqibTest = {
+			killEngine: async () => {
+				const db = (this.#db ??= await this.#load());
+				await (await db.engine.database()).terminate();
+			}
+		};
+	}
 }
 
-export const engine = new EngineState();
+/** The app's engine state. */
+export const engine = new EngineState(() => import('$lib/db'));
 
-let booting: Promise<Connector> | null = null;
-
-/**
- * Start the engine and load the shipped tables, once. The DuckDB module is
- * imported dynamically so that it never runs during prerendering.
- */
-export function boot(): Promise<Connector> {
-	booting ??= launch(false);
-	return booting;
-}
-
-/**
- * Throw the engine away and start a new one with the same tables (after it
- * crashed or ran out of memory); every later boot() gets the new connector.
- */
-export function restartEngine(): Promise<Connector> {
-	booting = launch(true);
-	return booting;
-}
-
-function launch(fresh: boolean): Promise<Connector> {
-	return run(fresh).catch((error: unknown) => {
-		booting = null;
-		const message = error instanceof Error ? error.message : String(error);
-		engine.reason = message === 'webassembly' || message === 'worker' ? message : null;
-		engine.error = message;
-		engine.status = 'error';
-		throw error;
-	});
-}
-
-async function run(fresh: boolean): Promise<Connector> {
-	engine.status = 'loading';
-	engine.error = null;
-	const db = await import('$lib/db');
-	const onProgress = (p: BootProgress) => (engine.progress = p);
-	const conn = await (fresh ? db.restart(onProgress) : db.start(onProgress));
-	await refreshDataset(conn);
-	engine.status = 'ready';
-	// The benchmark's "engine ready" (npm run bench); costs nothing otherwise.
-	performance.mark('raqib:engine-ready');
-	return conn;
-}
-
-/** Recompute the footer's summary after the tables changed. */
-export async function refreshDataset(conn: Connector): Promise<void> {
-	const [row] = await conn.query<DatasetSummary>(datasetSummary());
-	engine.dataset = row ?? null;
-	engine.version++;
-}
+/** Start the engine and load the tables (see EngineState.boot). */
+export const boot = (): Promise<Connector> => engine.boot();
+/** Restart the engine (see EngineState.restart). */
+export const restartEngine = (): Promise<Connector> => engine.restart();
+/** Recompute the dataset summary (see EngineState.refreshDataset). */
+export const refreshDataset = (conn: Connector): Promise<void> => engine.refreshDataset(conn);

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aggregateQuery, AGGREGATES, type AggregateName } from '../../../src/lib/query/aggregates';
-import { dashboardQuery, splitDashboard } from '../../../src/lib/query/dashboard';
+import { PANEL_AGGREGATES } from '../../../src/lib/dashboard/registry';
+import { aggregateQuery } from '../../../src/lib/query/aggregates';
+import { dashboardQuery, splitDashboard, withHeadline } from '../../../src/lib/query/dashboard';
 import { buildFacts } from '../../../src/lib/query/facts';
-import type { Filters } from '../../../src/lib/query/filters';
+import { withoutKeys, type Filters } from '../../../src/lib/query/filters';
 import { incidentDetail, incidentPage } from '../../../src/lib/query/incidents';
 import { shippedConnector, type NodeConnector } from '../support/node-connector';
 import { countBy, csv, facts, matching, monday, type Fact } from './recount';
@@ -18,20 +19,31 @@ const topActor = Object.entries(countBy(matching(all, {}), (x) => x.actor)).sort
 	(a, b) => b[1] - a[1]
 )[0]?.[0];
 const someDate = all[0]?.row.event_date ?? '2020-01-01';
+const SPECS = withHeadline(PANEL_AGGREGATES);
+const byName = (n: string) => SPECS.find((s) => s.name === n)!;
 const CASES: Filters[] = [
 	{},
 	{ all: true },
-	{ actor: topActor },
+	{ actor: { values: [topActor!] } },
 	{ from: someDate },
 	{ to: someDate, all: true },
 	{ q: 'strike' },
-	{ side: 'coalition', weapon: 'drone' },
-	{ actor: "it's; DROP TABLE incidents; --" }
+	{ side: { values: ['coalition'] }, weapon: { values: ['drone'] } },
+	{ actor: { values: ["it's; DROP TABLE incidents; --"] } },
+	// Multi-select and exclusion, against the plain JS recount.
+	{ weapon: { values: ['drone', 'unknown'] }, all: true },
+	{ actor: { values: [topActor!], exclude: true }, place: { values: ['nowhere'], exclude: true } },
+	{
+		side: { values: ['coalition', 'Iran-aligned'] },
+		outcome: { values: ['unknown'], exclude: true }
+	}
 ];
 
 async function pass(f: Filters) {
-	return splitDashboard(await conn.query(dashboardQuery(f)));
+	return splitDashboard(await conn.query(dashboardQuery(f, SPECS)), SPECS);
 }
+/** The incidents an aggregate counts: the filters without its own panel's selection (cross-filter). */
+const rowsFor = (name: string, f: Filters) => matching(all, withoutKeys(f, byName(name).omit));
 
 describe('dashboard single pass', () => {
 	it.each(CASES)('headline figures equal a recount of data/incidents.csv for %o', async (f) => {
@@ -54,38 +66,55 @@ describe('dashboard single pass', () => {
 		});
 	});
 
-	it.each(CASES)('chart aggregates equal a recount for %o', async (f) => {
-		const rows = matching(all, f);
+	it.each(CASES)(
+		'chart aggregates equal a recount, each without its own selection, for %o',
+		async (f) => {
+			const d = await pass(f);
+			const counts = <T extends { n: number }>(xs: T[], key: (r: T) => string) =>
+				Object.fromEntries(xs.map((r) => [key(r), r.n]));
+			const by = (name: string, key: (x: Fact) => string) => countBy(rowsFor(name, f), key);
+			expect(counts(d.byActor, (r) => r.actor)).toEqual(by('byActor', (x) => x.actor));
+			expect(counts(d.byTarget, (r) => r.target)).toEqual(by('byTarget', (x) => x.target));
+			expect(counts(d.byWeapon, (r) => r.weapon)).toEqual(by('byWeapon', (x) => x.weapon));
+			expect(counts(d.byOutcome, (r) => r.outcome)).toEqual(by('byOutcome', (x) => x.outcome));
+			expect(counts(d.byPlace, (r) => r.place)).toEqual(by('byPlace', (x) => x.place));
+			expect(counts(d.byWeek, (r) => `${r.week} ${r.side}`)).toEqual(
+				by('byWeek', (x) => `${monday(x.row.event_date!)} ${x.side}`)
+			);
+			expect(counts(d.byWeekActor, (r) => `${r.week} ${r.actor}`)).toEqual(
+				by('byWeekActor', (x) => `${monday(x.row.event_date!)} ${x.actor}`)
+			);
+		}
+	);
+
+	it("keeps a clicked panel's bars: its own selection does not filter it, the others' do", async () => {
+		const f: Filters = { weapon: { values: ['drone'] }, actor: { values: [topActor!] } };
 		const d = await pass(f);
-		const counts = <T extends { n: number }>(xs: T[], key: (r: T) => string) =>
-			Object.fromEntries(xs.map((r) => [key(r), r.n]));
-		expect(counts(d.byActor, (r) => r.actor)).toEqual(countBy(rows, (x) => x.actor));
-		expect(counts(d.byTarget, (r) => r.target)).toEqual(countBy(rows, (x) => x.target));
-		expect(counts(d.byWeapon, (r) => r.weapon)).toEqual(countBy(rows, (x) => x.weapon));
-		expect(counts(d.byOutcome, (r) => r.outcome)).toEqual(countBy(rows, (x) => x.outcome));
-		expect(counts(d.byPlace, (r) => r.place)).toEqual(countBy(rows, (x) => x.place));
-		expect(counts(d.byWeek, (r) => `${r.week} ${r.side}`)).toEqual(
-			countBy(rows, (x) => `${monday(x.row.event_date!)} ${x.side}`)
+		// The weapon chart still lists every weapon the actor used, the actor chart every actor using drones.
+		expect(d.byWeapon.map((r) => r.weapon).sort()).toEqual(
+			[...new Set(matching(all, { actor: f.actor }).map((x) => x.weapon))].sort()
 		);
-		expect(counts(d.byWeekActor, (r) => `${r.week} ${r.actor}`)).toEqual(
-			countBy(rows, (x) => `${monday(x.row.event_date!)} ${x.actor}`)
+		expect(d.byActor.map((r) => r.actor).sort()).toEqual(
+			[...new Set(matching(all, { weapon: f.weapon }).map((x) => x.actor))].sort()
 		);
+		expect(d.headline.n).toBe(matching(all, f).length);
 	});
 
 	it('gives the same numbers as each aggregate run on its own', async () => {
-		const f: Filters = { all: true };
-		const single = await conn.query<Record<string, unknown>>(dashboardQuery(f));
-		for (const name of Object.keys(AGGREGATES) as AggregateName[]) {
-			if (name === 'sources') continue;
-			const alone = await conn.query<{ n: number }>(aggregateQuery(name, f));
+		const f: Filters = { all: true, weapon: { values: ['drone'] } };
+		const fromPass = await pass(f);
+		for (const spec of SPECS) {
+			if (spec.name === 'sources' || spec.name === 'actorCount') continue;
+			const alone = await conn.query<{ n: number }>(aggregateQuery(spec, f));
 			const total = alone.reduce((s, r) => s + r.n, 0);
-			const fromPass = splitDashboard(single);
-			const part = name === 'headline' ? [fromPass.headline] : fromPass[name];
+			const part = (spec.name === 'headline' ? [fromPass.headline] : fromPass[spec.name]) as {
+				n: number;
+			}[];
 			expect(
 				part.reduce((s, r) => s + r.n, 0),
-				name
+				spec.name
 			).toBe(total);
-			expect(part.length, name).toBe(alone.length);
+			expect(part.length, spec.name).toBe(alone.length);
 		}
 	});
 
@@ -100,9 +129,9 @@ describe('dashboard single pass', () => {
 	});
 
 	it('returns zeros, not an error, when nothing matches', async () => {
-		const d = await pass({ actor: 'nobody at all' });
+		const d = await pass({ actor: { values: ['nobody at all'] } });
 		expect(d.headline).toMatchObject({ n: 0, fatalities: 0, reports: 0, actors: 0 });
-		expect(d.byActor).toEqual([]);
+		expect(d.byWeapon).toEqual([]);
 	});
 });
 
@@ -157,8 +186,17 @@ describe('filter options', () => {
 	it('lists every value of every dimension once', async () => {
 		const { filterOptions, splitOptions } = await import('../../../src/lib/query/options');
 		const opts = splitOptions(await conn.query(filterOptions()));
-		expect(opts.actor).toEqual([...new Set(all.map((x) => x.actor))].sort());
-		expect(opts.place).toEqual([...new Set(all.map((x) => x.place))].sort());
-		expect(opts.side).toEqual([...new Set(all.map((x) => x.side))].sort());
+		const values = (d: keyof typeof opts) => opts[d].map((o) => o.value).sort();
+		expect(values('actor')).toEqual([...new Set(all.map((x) => x.actor))].sort());
+		expect(values('place')).toEqual([...new Set(all.map((x) => x.place))].sort());
+		expect(values('side')).toEqual([...new Set(all.map((x) => x.side))].sort());
+	});
+
+	it('names places by their gazetteer name, not their id', async () => {
+		const { filterOptions, splitOptions } = await import('../../../src/lib/query/options');
+		const opts = splitOptions(await conn.query(filterOptions()));
+		const names = new Map(csv('places').map((p) => [p.place_id!, p.name_en!]));
+		for (const o of opts.place) expect(o.label).toBe(names.get(o.value) ?? o.value);
+		expect(opts.place.some((o) => o.label !== o.value)).toBe(true);
 	});
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { isAttack } from '../../../src/lib/schema/attack';
-import type { Filters } from '../../../src/lib/query/filters';
+import type { Choice, Filters } from '../../../src/lib/query/filters';
 
 /**
  * An independent recount of data/ in plain JS (papaparse, no SQL), so the
@@ -42,19 +42,23 @@ export function facts(): Fact[] {
 	}));
 }
 
+/** A selection in plain JS: "only" keeps listed values, "all but" keeps the others. */
+const chosen = (c: Choice | undefined, v: string) =>
+	!c?.values.length || (c.exclude ? !c.values.includes(v) : c.values.includes(v));
+
 export function matching(all: Fact[], f: Filters): Fact[] {
 	return all.filter(
 		(x) =>
 			(f.all || x.attack) &&
 			(!f.from || x.row.event_date! >= f.from) &&
 			(!f.to || x.row.event_date! <= f.to) &&
-			(f.actor === undefined || x.actor === f.actor) &&
-			(f.side === undefined || x.side === f.side) &&
-			(f.target === undefined || x.target === f.target) &&
-			(f.target_type === undefined || x.target_type === f.target_type) &&
-			(f.weapon === undefined || x.weapon === f.weapon) &&
-			(f.place === undefined || x.place === f.place) &&
-			(f.outcome === undefined || x.outcome === f.outcome) &&
+			chosen(f.actor, x.actor) &&
+			chosen(f.side, x.side) &&
+			chosen(f.target, x.target) &&
+			chosen(f.target_type, x.target_type) &&
+			chosen(f.weapon, x.weapon) &&
+			chosen(f.place, x.place) &&
+			chosen(f.outcome, x.outcome) &&
 			(!f.q || (x.row.notes ?? '').toLowerCase().includes(f.q.toLowerCase()))
 	);
 }

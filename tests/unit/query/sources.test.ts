@@ -15,7 +15,12 @@ const all = facts();
 const reports = new Map(csv('reports').map((r) => [r.report_id!, r]));
 
 describe('brief sources list', () => {
-	it.each([{}, { all: true }, { actor: 'US-led coalition' }, { place: "no'where" }] as Filters[])(
+	it.each([
+		{},
+		{ all: true },
+		{ actor: { values: ['US-led coalition'] } },
+		{ place: { values: ["no'where"] } }
+	] as Filters[])(
 		'lists every report the filtered incidents cite, with outlet and date, for %o',
 		async (f) => {
 			const cites = new Map<string, number>();

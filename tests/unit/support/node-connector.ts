@@ -19,7 +19,9 @@ export class NodeConnector implements Connector {
 		// Offline: never try to download an extension (it would hang or fail misleadingly).
 		const instance = await DuckDBInstance.create(':memory:', {
 			autoinstall_known_extensions: 'false',
-			autoload_known_extensions: 'false'
+			autoload_known_extensions: 'false',
+			// Test tables are tiny: one thread avoids scheduling overhead on a busy 2-core machine.
+			threads: '1'
 		});
 		return new NodeConnector(await instance.connect());
 	}
