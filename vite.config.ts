@@ -1,6 +1,7 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { shippedSummary } from './src/lib/server/shipped.ts';
 
 export default defineConfig({
 	plugins: [
@@ -13,6 +14,10 @@ export default defineConfig({
 		}),
 		sveltekit()
 	],
+	// What the shell says about the shipped data before the engine is up, read once per build. A
+	// constant rather than a server load, so that a page with no route (the not-found page, served
+	// from the fallback 200.html) has it too without asking the server for data it cannot have.
+	define: { __SHIPPED__: JSON.stringify(shippedSummary()) },
 	// duckdb-wasm ships its own workers and wasm; pre-bundling would break their URLs.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	worker: { format: 'es' },

@@ -30,10 +30,15 @@ for (const page of pages) {
 		directives.set(name, set);
 	}
 }
+// No other origin may frame the app (a framed /data could trap a click on "Reset"). Browsers
+// ignore frame-ancestors in a <meta> policy, so it exists only here, in the header, with
+// X-Frame-Options for browsers that predate it.
+directives.set('frame-ancestors', new Set(["'none'"]));
 const policy = [...directives].map(([name, values]) => [name, ...values].join(' ')).join('; ');
 
 const headers = `/*
   Content-Security-Policy: ${policy}
+  X-Frame-Options: DENY
   X-Content-Type-Options: nosniff
   Referrer-Policy: no-referrer
   Cross-Origin-Opener-Policy: same-origin

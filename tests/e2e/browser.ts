@@ -18,9 +18,10 @@ export interface App {
 	close(): Promise<void>;
 }
 
-function isLocal(url: string, base: string): boolean {
+function isLocal(url: string, base: string, allowed: readonly string[] = []): boolean {
 	if (/^(data|blob|about):/.test(url)) return true;
-	return new URL(url).origin === new URL(base).origin;
+	const origin = new URL(url).origin;
+	return origin === new URL(base).origin || allowed.includes(origin);
 }
 
 /**
@@ -29,9 +30,16 @@ function isLocal(url: string, base: string): boolean {
  * checked against the app's origin.
  */
 export async function openApp(
-	options: { profile?: string; width?: number; timezoneId?: string; base?: string } = {}
+	options: {
+		profile?: string;
+		width?: number;
+		timezoneId?: string;
+		/** Other origins a test serves itself (e.g. a page that frames the app). */
+		allowOrigins?: string[];
+		/** A server of the test's own (the offline tests stop theirs); else the shared one. */
+		base?: string;
+	} = {}
 ): Promise<App> {
-	// `base`: a server of the test's own (the offline tests stop theirs); else the shared one.
 	const base = options.base ?? inject('baseURL');
 	const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'raqib-profile-'));
 	const context = await chromium.launchPersistentContext(profile, {
@@ -46,12 +54,13 @@ export async function openApp(
 	const errors: string[] = [];
 	await context.route('**/*', (route) => {
 		const url = route.request().url();
-		if (isLocal(url, base)) return route.continue();
+		if (isLocal(url, base, options.allowOrigins)) return route.continue();
 		foreign.push(url);
 		return route.abort('blockedbyclient');
 	});
 	context.on('request', (req) => {
-		if (!isLocal(req.url(), base) && !foreign.includes(req.url())) foreign.push(req.url());
+		if (!isLocal(req.url(), base, options.allowOrigins) && !foreign.includes(req.url()))
+			foreign.push(req.url());
 	});
 	const page = context.pages()[0] ?? (await context.newPage());
 	page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

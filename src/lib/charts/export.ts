@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { neutralise } from '$lib/csv/spreadsheet-safe';
 
 /** Offer a Blob to the user as a download (no network: an object URL on this page). */
 export function download(blob: Blob, filename: string): void {
@@ -56,11 +57,15 @@ export interface Column {
 	rtl?: boolean;
 }
 
-/** The chart's numbers as CSV, with the table view's column labels as the header. */
+/**
+ * The chart's numbers as CSV, with the table view's column labels as the
+ * header. Text (names from the data) is spreadsheet-safe; numbers are written as they are.
+ */
 export function csvText(columns: readonly Column[], rows: readonly object[]): string {
+	const cell = (v: unknown) => (typeof v === 'string' ? neutralise(v) : (v ?? ''));
 	return Papa.unparse({
-		fields: columns.map((c) => c.label),
-		data: rows.map((r) => columns.map((c) => (r as Record<string, unknown>)[c.key] ?? ''))
+		fields: columns.map((c) => neutralise(c.label)),
+		data: rows.map((r) => columns.map((c) => cell((r as Record<string, unknown>)[c.key])))
 	});
 }
 

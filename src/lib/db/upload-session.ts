@@ -4,8 +4,8 @@
  * tables, remove saved uploads, reset, export. Runs on its own connection so
  * staging never shares a transaction with the dashboards' queries.
  */
-import { TABLE_COLUMNS, TABLE_KEYS, TABLE_NAMES, type TableName } from '$lib/schema/tables';
-import { quoteIdent } from '$lib/query/sql';
+import { TABLE_NAMES, type TableName } from '$lib/schema/tables';
+import { exportTableSql } from '$lib/query/export-table';
 import type { Known } from '$lib/ingest/types';
 import { engine, init, restoreTables } from './index';
 import type { WasmConnector } from './wasm';
@@ -266,22 +266,13 @@ export async function cancelStaging(): Promise<void> {
 
 /**
  * A codebook table as CSV in the upload format: the codebook's columns in
- * order (optionally under ACLED's names), sorted by key, so uploading it back
+ * order (optionally under ACLED's names), sorted by key, text
+ * spreadsheet-safe ($lib/csv/spreadsheet-safe), so uploading it back
  * unchanged adds and updates nothing.
  */
 export async function exportTable(
 	table: TableName,
 	renamed: Record<string, string> = {}
 ): Promise<Uint8Array> {
-	const columns = TABLE_COLUMNS[table].map((c) => {
-		const name = quoteIdent(c.name);
-		return c.name in renamed ? `${name} AS ${quoteIdent(renamed[c.name]!)}` : name;
-	});
-	// Incidents in the codebook's order (by date, then id), which the validator expects.
-	const order = (table === 'incidents' ? ['event_date', 'incident_id'] : [TABLE_KEYS[table]])
-		.map(quoteIdent)
-		.join(', ');
-	return exportQuery(
-		`SELECT ${columns.join(', ')} FROM main.${quoteIdent(table)} ORDER BY ${order}`
-	);
+	return exportQuery(exportTableSql(table, renamed));
 }

@@ -4,9 +4,11 @@
  * doubled. NULL is an empty field and an empty string is `""`, as DuckDB's
  * own COPY writes them.
  */
+import { neutralise as neutraliseText } from '$lib/csv/spreadsheet-safe';
+
 export interface DelimitedOptions {
 	delimiter?: ',' | '\t';
-	/** Prefix text that a spreadsheet would run as a formula with `'` (OWASP CSV injection advice). */
+	/** Prefix text that a spreadsheet would run as a formula with `'` ($lib/csv/spreadsheet-safe). */
 	safe?: boolean;
 	/** Start with a UTF-8 byte order mark so Excel reads the file as UTF-8. */
 	bom?: boolean;
@@ -18,13 +20,12 @@ export interface DelimitedColumn {
 	text: boolean;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
 export const BOM = '\uFEFF';
 
 /** One field, quoted when it must be. */
 export function encodeField(value: string | null, delimiter: string, neutralise = false): string {
 	if (value === null) return '';
-	const v = neutralise && FORMULA_START.test(value) ? `'${value}` : value;
+	const v = neutralise ? neutraliseText(value) : value;
 	const mustQuote =
 		v === '' || v.includes(delimiter) || v.includes('"') || v.includes('\n') || v.includes('\r');
 	return mustQuote ? `"${v.replaceAll('"', '""')}"` : v;

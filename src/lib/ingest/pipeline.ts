@@ -55,6 +55,7 @@ import { CsvError } from './csv-stream';
 import { bomLength, detectEncoding, legacyEncoding, notText, type Encoding } from './encoding';
 import { Failure, type Validate } from './batch';
 import { scan } from './scan';
+import { RewriteNeeded } from './read-table';
 import type { ParseFailure, ParseOptions, ParseSummary, Progress } from './types';
 
 export { Failure, type Validate } from './batch';
@@ -81,11 +82,15 @@ export async function parseFile(
 	const guess = detectEncoding(head);
 	const run = async (encoding: Encoding, rewrite = false) => {
 		const settings = { bom: bomLength(head, encoding), chunkBytes, options, validate, onProgress };
-		const summary = await scan(file, { ...settings, encoding, rewrite });
-		if (!summary.needsRewrite) return summary;
+		// Spreadsheet-safe marks to take off (RewriteNeeded) also mean the original bytes will not do.
+		const summary = await scan(file, { ...settings, encoding, rewrite }).catch((e: unknown) => {
+			if (e instanceof RewriteNeeded) return null;
+			throw e;
+		});
+		if (summary && !summary.needsRewrite) return summary;
 		// The original bytes are not what was parsed: read again, writing the clean copy.
 		const again = await scan(file, { ...settings, encoding, rewrite: true });
-		return { ...again, notes: summary.notes };
+		return summary ? { ...again, notes: summary.notes } : again;
 	};
 	try {
 		const encoding = options.encoding ?? guess.encoding;

@@ -3,6 +3,7 @@ import { TABLE_COLUMNS, type TableName } from '$lib/schema/tables';
 import { normalise } from './headers';
 import { References } from './references';
 import { Failure, type Batch, type Validate } from './batch';
+import { isMarked, restore } from '$lib/csv/spreadsheet-safe';
 import type { KnownKeys } from './context';
 import {
 	MAX_ISSUES,
@@ -17,6 +18,17 @@ import {
 
 /** Blob parts are folded into one Blob every this many characters, so strings do not pile up. */
 const FLUSH_CHARS = 16 * 1024 * 1024;
+
+/**
+ * Thrown when a file read as passthrough (its bytes loaded as they are) turns
+ * out to hold spreadsheet-safe marks to take off: the caller reads it again
+ * with `rewrite`, writing the rows out.
+ */
+export class RewriteNeeded extends Error {
+	constructor() {
+		super('rewrite needed');
+	}
+}
 
 export async function readTable(
 	file: File,
@@ -63,6 +75,9 @@ export async function readTable(
 	let errors = 0;
 	let warnings = 0;
 	let rowCount = 0;
+	// Cells whose spreadsheet-safe `'` came off ($lib/csv/spreadsheet-safe), and the first of them.
+	let unmarked = 0;
+	let firstUnmarked = null as Issue | null;
 	const preview: string[][] = [];
 	let blob = new Blob([Papa.unparse([columns]) + '\n']);
 	let parts: string[] = [];
@@ -90,6 +105,20 @@ export async function readTable(
 					problem: `has ${raw.length} cells; the header has ${width}`,
 					severity: 'error'
 				});
+			raw.forEach((cell, j) => {
+				if (!isMarked(cell)) return;
+				if (passthrough) throw new RewriteNeeded();
+				raw[j] = restore(cell);
+				unmarked++;
+				firstUnmarked ??= {
+					file: file.name,
+					row,
+					column: inspection.header[j]!,
+					value: cell,
+					problem: '',
+					severity: 'warning'
+				};
+			});
 			const record = identity ? raw : source.map((s) => (s < 0 ? '' : (raw[s] ?? '')));
 			refs.resolve(record, columns, row);
 			if (kept.length) extra.push([record[0]!, ...kept.map((k) => raw[k]!)]);
@@ -123,6 +152,7 @@ export async function readTable(
 	take(body);
 	for await (const batch of stream) take(batch);
 	if (rowCount === 0) throw new Failure({ file: file.name, code: 'no-rows' });
+	if (firstUnmarked) note(unmarkedNote(firstUnmarked, unmarked));
 	return {
 		...inspection,
 		notes: [],
@@ -140,6 +170,15 @@ export async function readTable(
 					output: new Blob(extraParts, { type: 'text/csv' })
 				}
 			: null
+	};
+}
+
+/** One warning for all cells whose spreadsheet-safe `'` came off, at the first of them. */
+function unmarkedNote(first: Issue, count: number): Issue {
+	const others = count > 1 ? ` (and in ${count - 1} more cells)` : '';
+	return {
+		...first,
+		problem: `read as ${first.value.slice(1)}${others}: a ' before a formula character only marks text as safe for spreadsheets, as Raqib's downloads write it`
 	};
 }
 

@@ -1,5 +1,5 @@
 /** Helpers of the upload page's state: engine refusals in words, problem lists, remembered mappings, names. */
-import Papa from 'papaparse';
+import { problemsCsv } from '$lib/export/problems';
 import { formatNumber, t } from '$lib/i18n';
 import { spreadsheetRow } from '$lib/ingest/rows';
 import type { TableName } from '$lib/schema/tables';
@@ -45,13 +45,9 @@ export function describeChanges(s: ParseSummary, changes: Change[]): string {
 		.join('; ');
 }
 
+/** The problems list as a CSV file, spreadsheet-safe (see $lib/export/problems). */
 export function issuesCsv(summary: ParseSummary): Blob {
-	const rows = summary.issues.map((i) => [i.file, i.row, i.column, i.value, i.problem, i.severity]);
-	const text = Papa.unparse({
-		fields: ['file', 'row', 'column', 'value', 'problem', 'severity'],
-		data: rows
-	});
-	return new Blob([text + '\n'], { type: 'text/csv' });
+	return new Blob([problemsCsv(summary.issues)], { type: 'text/csv' });
 }
 
 type Remembered = Partial<Record<TableName, Record<string, string | null>>>;

@@ -45,7 +45,8 @@ describe('writeDelimited (RFC 4180)', () => {
 		]);
 		expect(out.split('\r\n').slice(1, -1)).toEqual([
 			`"'=HYPERLINK(""http://x"")",-5`,
-			`'+1,2`,
+			// A plain number runs as the number it is, in a text column too.
+			`+1,2`,
 			`'-cmd,3`,
 			`'@SUM(A1),4`,
 			`'\tTAB,5`,

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { renderCodebook } from '$lib/server/codebook';
 
-// Read at build time: the codebook ships as part of the prerendered page.
-export const load = () => ({ codebook: readFileSync('data/README.md', 'utf8') });
+// Rendered at build time: the page ships as HTML, not as Markdown or a Markdown library.
+export const load = () => ({ codebook: renderCodebook(readFileSync('data/README.md', 'utf8')) });

@@ -1,5 +1,3 @@
-import { shippedSummary } from '$lib/server/shipped';
-
 // Every page is prerendered to static HTML; the engine starts in the browser.
 export const prerender = true;
 
@@ -7,4 +5,5 @@ export const prerender = true;
 // (even one with no URL rewriting) serves for /sql/ and redirects /sql to.
 export const trailingSlash = 'always';
 
-export const load = () => ({ shipped: shippedSummary() });
+/** The shipped data's summary, read at build time (vite.config.ts), for the footer until the engine is up. */
+export const load = () => ({ shipped: __SHIPPED__ });
