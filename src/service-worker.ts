@@ -25,13 +25,12 @@ const PRECACHE = precacheList(lists, WebAssembly.validate(EXCEPTIONS_PROBE));
 const CACHED = new Set(PRECACHE);
 
 sw.addEventListener('install', (event) => {
-	// cache: 'no-cache' revalidates pages with the server, so a new worker never stores an
-	// older build's HTML from the HTTP cache; hashed files come back as 304s when unchanged.
-	event.waitUntil(
-		caches
-			.open(CACHE)
-			.then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'no-cache' }))))
-	);
+	// Pages and static files are revalidated with the server (cache: 'no-cache'), so a new worker
+	// never stores an older build's HTML from the HTTP cache; hashed files under /_app/immutable/
+	// never change, so the copies the first visit left in the HTTP cache are taken as they are.
+	const request = (url: string) =>
+		new Request(url, { cache: url.includes('/_app/immutable/') ? 'default' : 'no-cache' });
+	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map(request))));
 });
 
 sw.addEventListener('activate', (event) => {
