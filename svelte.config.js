@@ -29,7 +29,7 @@ const config = {
 		prerender: {
 			handleHttpError: 'fail',
 			// The Arabic pages (also reached through the language switch on every page).
-			entries: ['*', '/ar/', '/ar/sql/', '/ar/data/', '/ar/data/codebook/']
+			entries: ['*', '/ar/', '/ar/sql/', '/ar/data/', '/ar/data/codebook/', '/ar/brief/']
 		},
 		// src/service-worker.ts is registered by UpdateNotice.svelte once the engine has started
 		// (so that caching the build does not compete with the first visit's own downloads).

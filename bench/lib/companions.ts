@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 
 /** The companion-table rows the generator refers to (ids exactly as in data/). */
 export interface Companions {
-	actors: { actor: string; name_ar: string; side: string }[];
+	actors: { actor: string; name_ar: string; side: string; acled_inter?: string }[];
 	targets: { target: string; name_ar: string; target_type: string; place_id: string }[];
 	places: { place_id: string; name_ar: string }[];
 	reports: { report_id: string; published: string; date_confidence: string }[];

@@ -1,3 +1,4 @@
+import { STATE_INTER_CODES } from '../../src/lib/schema/acled';
 import { isAttack } from '../../src/lib/schema/attack';
 import { TABLE_COLUMNS } from '../../src/lib/schema/tables';
 import { UNKNOWN_ACTOR } from '../../src/lib/schema/vocab';
@@ -16,7 +17,8 @@ import { Choice, rng, shuffled, zipfWeights } from './random';
 /** Every synthetic incident id starts with this, so no synthetic row passes for a real one. */
 export const SYNTHETIC_ID_PREFIX = 'SYN-';
 
-export const INCIDENT_HEADER = TABLE_COLUMNS.incidents.map((c) => c.name).join(',');
+const INCIDENT_COLUMN_NAMES = TABLE_COLUMNS.incidents.map((c) => c.name);
+export const INCIDENT_HEADER = INCIDENT_COLUMN_NAMES.join(',');
 
 /** A CSV field: quoted only when it must be (RFC 4180). */
 export function csvField(s: string): string {
@@ -32,6 +34,8 @@ export interface Ref {
 	csv: string;
 	ar: string;
 	side?: string;
+	/** Actors: the ACLED inter code. */
+	inter?: number;
 	type?: string;
 	place?: string;
 }
@@ -76,6 +80,7 @@ export class Synth {
 	readonly #random: () => number;
 	readonly #idPrefix: string;
 	readonly #notes: string;
+	readonly #dataset: string;
 	#n = 0;
 	readonly #days: string[];
 	readonly #hotWeeks: Choice<number>;
@@ -103,6 +108,7 @@ export class Synth {
 		const random = (this.#random = rng(seed));
 		this.#idPrefix = `${SYNTHETIC_ID_PREFIX}${seed}-`;
 		this.#notes = `SYNTHETIC (npm run gen; seed ${seed})`;
+		this.#dataset = `Synthetic (seed ${seed})`;
 		this.#reportsByDate = companions.reports
 			.map((r) => ({
 				id: csvField(r.report_id),
@@ -126,7 +132,8 @@ export class Synth {
 		const actors = companions.actors.map((a) => ({
 			csv: csvField(a.actor),
 			ar: a.name_ar || a.actor,
-			side: a.side
+			side: a.side,
+			inter: Number(a.acled_inter)
 		}));
 		this.#unknownActor = actors.find((a) => a.csv === UNKNOWN_ACTOR);
 		const named = actors.filter((a) => a !== this.#unknownActor);
@@ -243,6 +250,37 @@ export class Synth {
 					: sources.low
 						? 'report date uncertain (synthetic)'
 						: '';
-		return `${this.#idPrefix}${String(n).padStart(8, '0')},${date},${precision},${note},${sub.eventType},${sub.subEventType},${actor.csv},${certainty},${assoc && assoc !== actor ? assoc.csv : ''},${other && other !== actor ? other.csv : ''},${target?.csv ?? ''},${target?.type ?? ''},${weapon},${this.#outcomes.get(sub)!.pick(r())},${csvField(place)},${fatalities},${injuries},${sources.ids},${csvField(text)},${this.#notes}`;
+		const id = `${this.#idPrefix}${String(n).padStart(8, '0')}`;
+		const cells: Record<string, string | number> = {
+			incident_id: id,
+			dataset: this.#dataset,
+			event_id_cnty: id,
+			event_date: date,
+			year: date.slice(0, 4),
+			time_precision: precision,
+			event_type: sub.eventType,
+			// ACLED keeps 'Headquarters or base established' for non-state actors (codebook).
+			sub_event_type:
+				sub.subEventType === 'Headquarters or base established' &&
+				STATE_INTER_CODES.includes(actor.inter ?? 0)
+					? 'Other'
+					: sub.subEventType,
+			actor1: actor.csv,
+			assoc_actor_1: assoc && assoc !== actor ? assoc.csv : '',
+			actor2: other && other !== actor ? other.csv : '',
+			notes: this.#notes,
+			fatalities,
+			place_id: csvField(place),
+			actor1_certainty: certainty,
+			target: target?.csv ?? '',
+			target_type: target?.type ?? '',
+			weapon,
+			outcome: this.#outcomes.get(sub)!.pick(r()),
+			injuries,
+			source_ids: sources.ids,
+			evidence: csvField(text),
+			date_note: note
+		};
+		return INCIDENT_COLUMN_NAMES.map((c) => cells[c] ?? '').join(',');
 	}
 }

@@ -7,11 +7,15 @@
  */
 import type { ColumnTable } from 'arquero';
 import { createFromCsv } from '$lib/db/ddl';
+import { ENGINE_DIR } from '$lib/db/lockdown';
 import { openWasm, type WasmConnector, type WasmDatabase } from '$lib/db/wasm';
 import { AGGREGATE_SQL, checksum, type AggregateName } from '../lib/aggregates';
 import { MEMORY_SQL } from '../lib/memory';
 import type { QueryRun } from '../lib/types';
 import { ARQUERO_AGGREGATES, arqueroFromCsv } from './arquero';
+
+/** The engine is locked to files under ENGINE_DIR, like the app's own registered files. */
+const BENCH_CSV = `${ENGINE_DIR}bench.csv`;
 
 let conn: WasmConnector | null = null;
 
@@ -59,9 +63,9 @@ const api = {
 		const { text, ms: fetchMs } = await fetchText(url);
 		const t0 = performance.now();
 		const db = await init();
-		await db.registerFileText('bench.csv', text);
-		await c.exec(createFromCsv('incidents', 'bench.csv'));
-		await db.dropFile('bench.csv');
+		await db.registerFileText(BENCH_CSV, text);
+		await c.exec(createFromCsv('incidents', BENCH_CSV));
+		await db.dropFile(BENCH_CSV);
 		const loadMs = performance.now() - t0;
 		const [row] = await c.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM incidents');
 		return { fetchMs, loadMs, rows: row?.n ?? 0, bytes: text.length };

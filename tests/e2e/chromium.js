@@ -16,16 +16,24 @@ export const ARGS = [
 	'--disable-sync'
 ];
 
+/** pdftotext (Debian's poppler-utils) reads the brief's PDF in the end-to-end tests. */
+export const PDFTOTEXT = '/usr/bin/pdftotext';
+
 export function ensureChromium() {
-	if (existsSync(CHROMIUM)) return CHROMIUM;
+	if (existsSync(CHROMIUM) && existsSync(PDFTOTEXT)) return CHROMIUM;
 	if (process.getuid?.() !== 0)
 		throw new Error(
-			`${CHROMIUM} is missing: run 'sudo apt-get install -y chromium' and try again.`
+			`${CHROMIUM} or pdftotext is missing: run 'sudo apt-get install -y chromium poppler-utils' and try again.`
 		);
-	console.log('Installing Debian chromium (apt-get install -y chromium)…');
-	execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
-		stdio: 'inherit'
-	});
+	console.log(
+		'Installing Debian chromium and poppler-utils (apt-get install -y chromium poppler-utils)…'
+	);
+	execSync(
+		'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils',
+		{
+			stdio: 'inherit'
+		}
+	);
 	if (!existsSync(CHROMIUM)) throw new Error(`apt-get finished but ${CHROMIUM} is still missing`);
 	return CHROMIUM;
 }

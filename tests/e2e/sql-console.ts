@@ -29,7 +29,7 @@ export function consoleSession() {
 				width?: number;
 				profile?: string;
 				path?: string;
-				before?: (a: App) => Promise<void>;
+				before?: (a: App) => Promise<unknown>;
 			} = {}
 		): Promise<Page> {
 			app = await openApp(options);

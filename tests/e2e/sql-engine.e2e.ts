@@ -65,3 +65,28 @@ describe('SQL console: leaving mid-query', () => {
 		await expect.poll(() => cells(page, 1)).toEqual(['5']);
 	});
 });
+
+describe('SQL console: damaged saved lists', () => {
+	it('skips [null], junk and duplicate entries, says so, and keeps working', async () => {
+		const page = await session.open({
+			before: (app) =>
+				app.context.addInitScript(() => {
+					if (sessionStorage.getItem('seeded')) return;
+					sessionStorage.setItem('seeded', '1');
+					const saved = { name: 'twice', sql: 'SELECT 2 AS two', at: 1 };
+					localStorage.setItem('raqib.sql.saved', JSON.stringify([null, saved, saved, 7]));
+					const ran = { sql: 'SELECT 1 AS one', at: 1, ok: true };
+					localStorage.setItem('raqib.sql.history', JSON.stringify([null, ran, ran, { sql: 3 }]));
+				})
+		});
+		await expect
+			.poll(() => page.getByRole('status').filter({ hasText: 'damaged entries' }).textContent())
+			.toContain('6 damaged entries');
+		await page.getByText(/^Saved queries \(1\)/).click();
+		await page.getByRole('button', { name: 'twice', exact: true }).click();
+		await page.keyboard.press('Control+Enter');
+		await expect.poll(() => cells(page, 1), { timeout: 60_000 }).toEqual(['2']);
+		await page.getByText(/^History \(/).click();
+		expect(await page.getByRole('button', { name: 'SELECT 1 AS one' }).count()).toBe(1);
+	});
+});

@@ -90,6 +90,8 @@ describe('spreadsheet-safe downloads', () => {
 		const rows = notes.map((note, n) => {
 			const row = [...shipped[n + 1]!];
 			row[0] = row[0]!.replace(/-\d{4}$/, `-8${String(n).padStart(3, '0')}`);
+			// A Raqib row's ACLED event id is its incident id.
+			row[HEADER.indexOf('event_id_cnty')] = row[0]!;
 			row[NOTES] = note;
 			return row;
 		});

@@ -32,7 +32,7 @@ export function placeAt(node: Element, e: { clientX: number; clientY: number }):
  * name that would overlap one already drawn (rows come busiest first) is
  * hidden, and the name that hides others says how many with `more` ("+2").
  */
-export function fitLabels(node: Element, more: string): void {
+export function fitLabels(node: Element, more: (count: number) => string): void {
 	const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg');
 	if (!svg) return;
 	const frame = svg.getBoundingClientRect();
@@ -61,6 +61,5 @@ export function fitLabels(node: Element, more: string): void {
 		} else kept.push({ box, text, hidden: 0 });
 	}
 	for (const k of kept)
-		if (k.hidden > 0)
-			k.text.textContent = `${k.text.textContent} ${more.replace('{count}', String(k.hidden))}`;
+		if (k.hidden > 0) k.text.textContent = `${k.text.textContent} ${more(k.hidden)}`;
 }

@@ -44,4 +44,9 @@ export const ACTOR_COLORS = [
 ];
 
 /** Text size for every chart: Plot's 10px default is too small to read on a phone. */
-export const CHART_STYLE = { fontSize: '12px' };
+/**
+ * Charts lay out their own text (anchors, margins), so the SVG is always left-to-right; Arabic
+ * labels inside it still read right to left (each is one RTL run). RTL mirroring of a chart is
+ * done with its scales (see hbar.ts), not by the inherited CSS direction.
+ */
+export const CHART_STYLE = { fontSize: '12px', direction: 'ltr', fontFamily: 'var(--font-sans)' };

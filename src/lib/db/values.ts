@@ -1,4 +1,4 @@
-import { DataType, Type, util, type Field, type Table } from 'apache-arrow';
+import { DataType, Type, type Field, type Table } from 'apache-arrow';
 import type { Row } from './connector';
 
 /** The one place where engine values become plain JS values (see Row). */
@@ -13,6 +13,18 @@ export function exactInteger(v: bigint): number | string {
 		: v.toString();
 }
 
+/**
+ * The exact unscaled integer of an Arrow DECIMAL value: its 32-bit words,
+ * least significant first, read as one two's-complement integer. (Arrow's
+ * own bigNumToBigInt goes through floats for wide negative values.)
+ */
+export function unscaledDecimal(value: unknown): bigint {
+	const words = value as ArrayLike<number>;
+	let x = 0n;
+	for (let i = words.length - 1; i >= 0; i--) x = (x << 32n) | BigInt(words[i]! >>> 0);
+	return BigInt.asIntN(words.length * 32, x);
+}
+
 /** An unscaled integer and a scale as a decimal string, with no float rounding. */
 export function scaledDecimal(unscaled: bigint, scale: number): string {
 	if (scale <= 0) return unscaled.toString();
@@ -24,17 +36,36 @@ export function scaledDecimal(unscaled: bigint, scale: number): string {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-/** Epoch milliseconds as the calendar date DuckDB stored (dates carry no zone). */
-export function isoDate(ms: number): string {
+/** DuckDB's DATE 'infinity' and '-infinity', as days since the epoch. */
+const DATE_INFINITY = 2147483647;
+const DAY_MS = 86_400_000;
+
+/**
+ * A JS Date for epoch milliseconds, only in years 1-9999 where JS and DuckDB
+ * print the same digits. Throws RangeError otherwise (BC dates, infinity),
+ * so no caller ever prints 'NaN-NaN-NaN'.
+ */
+function calendar(ms: number): Date {
 	const d = new Date(ms);
-	return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+	const year = d.getUTCFullYear();
+	if (!(year >= 1 && year <= 9999)) throw new RangeError(`date out of range: ${ms} ms`);
+	return d;
+}
+
+/** Epoch milliseconds as the calendar date DuckDB stored (dates carry no zone); infinity as DuckDB prints it. */
+export function isoDate(ms: number): string {
+	const days = ms / DAY_MS;
+	if (days === DATE_INFINITY) return 'infinity';
+	if (days === -DATE_INFINITY) return '-infinity';
+	const d = calendar(ms);
+	return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
 /** Epoch milliseconds as DuckDB prints a TIMESTAMP: 'YYYY-MM-DD HH:MM:SS[.mmm]'. */
 export function isoTimestamp(ms: number): string {
-	const d = new Date(ms);
+	const d = calendar(ms);
 	const frac = d.getUTCMilliseconds() ? `.${pad(d.getUTCMilliseconds(), 3)}` : '';
-	return `${isoDate(ms)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}${frac}`;
+	return `${isoDate(ms - (((ms % DAY_MS) + DAY_MS) % DAY_MS))} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}${frac}`;
 }
 
 function nullable(f: Convert): Convert {
@@ -48,7 +79,7 @@ export function converterFor(type: DataType): Convert {
 			return nullable((v) => (typeof v === 'bigint' ? exactInteger(v) : v));
 		case Type.Decimal: {
 			const scale = (type as unknown as { scale: number }).scale;
-			return nullable((v) => scaledDecimal(util.bigNumToBigInt(v as never), scale));
+			return nullable((v) => scaledDecimal(unscaledDecimal(v), scale));
 		}
 		case Type.Date:
 			return nullable((v) => isoDate(Number(v)));

@@ -1,11 +1,13 @@
 import { tableToIPC } from 'apache-arrow';
-import type { ResultTable } from '$lib/grid/result';
+import type { ColumnLayout, ResultTable } from '$lib/grid/result';
 import type { DelimitedOptions } from './delimited';
 
 export type ExportFormat = 'csv' | 'tsv' | 'parquet';
 
 export interface ExportRequest {
 	ipc: Uint8Array;
+	/** Which Arrow columns are shown, and where DuckDB's text for each is. */
+	layout: ColumnLayout[];
 	order: Uint32Array | null;
 	format: ExportFormat;
 	options: DelimitedOptions;
@@ -24,6 +26,7 @@ export function exportResult(
 	const order = result.order ? result.order.slice() : null;
 	const request: ExportRequest = {
 		ipc,
+		layout: result.layout,
 		order,
 		format,
 		options: format === 'tsv' ? { ...options, delimiter: '\t' } : options

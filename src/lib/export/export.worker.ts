@@ -11,9 +11,9 @@ import { resultToParquet } from './parquet';
 import type { ExportRequest, ExportResponse } from './export-client';
 
 self.onmessage = (event: MessageEvent<ExportRequest>) => {
-	const { ipc, order, format, options } = event.data;
+	const { ipc, layout, order, format, options } = event.data;
 	try {
-		const result = new ResultTable(tableFromIPC(ipc));
+		const result = new ResultTable(tableFromIPC(ipc), layout);
 		result.order = order;
 		const bytes =
 			format === 'parquet'

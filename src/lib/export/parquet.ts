@@ -1,6 +1,6 @@
 import { Type, type DataType } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import type { ResultTable } from '$lib/grid/result';
+import type { ResultColumn, ResultTable } from '$lib/grid/result';
 
 type Element = Record<string, string | number>;
 
@@ -14,7 +14,7 @@ type Element = Record<string, string | number>;
  */
 export function resultToParquet(result: ResultTable): ArrayBuffer {
 	const names = uniqueNames(result.columns.map((c) => c.name));
-	const kinds = result.columns.map((c) => parquetKind(c.arrow));
+	const kinds = result.columns.map((c) => parquetKind(c));
 	const columnData = result.columns.map((col, c) => {
 		const data = new Array<unknown>(result.numRows);
 		for (let r = 0; r < result.numRows; r++) {
@@ -48,15 +48,23 @@ interface Kind {
 const same = (v: unknown) => v;
 const asDate = (v: unknown) => new Date(Number(v));
 
-function parquetKind(type: DataType): Kind {
+function parquetKind(col: ResultColumn): Kind {
+	const type = col.arrow;
 	const t = type as DataType & Record<string, number | boolean>;
+	if (col.type === 'UHUGEINT') return uhugeint(col.name);
 	switch (type.typeId) {
 		case Type.Bool:
 			return { element: { type: 'BOOLEAN' }, value: same };
 		case Type.Int:
-			return (t.bitWidth as number) <= 32 && t.isSigned
-				? { element: { type: 'INT32' }, value: same }
-				: { element: { type: 'INT64' }, value: (v) => BigInt(v as bigint) };
+			if ((t.bitWidth as number) <= 32 && t.isSigned)
+				return { element: { type: 'INT32' }, value: same };
+			// UBIGINT: INT64 marked UINT_64 (the writer stores the unsigned value's bits).
+			if ((t.bitWidth as number) === 64 && !t.isSigned)
+				return {
+					element: { type: 'INT64', converted_type: 'UINT_64' },
+					value: (v) => BigInt(v as bigint)
+				};
+			return { element: { type: 'INT64' }, value: (v) => BigInt(v as bigint) };
 		case Type.Float:
 			return { element: { type: 'DOUBLE' }, value: same };
 		case Type.Utf8:
@@ -85,4 +93,34 @@ function parquetKind(type: DataType): Kind {
 					JSON.stringify(normal, (_k, x: unknown) => (typeof x === 'bigint' ? String(x) : x))
 			};
 	}
+}
+
+/** The largest integer Parquet's 16-byte DECIMAL(38, 0) holds. */
+const MAX_DECIMAL_38 = 10n ** 38n - 1n;
+
+/**
+ * UHUGEINT (128-bit unsigned, sent by DuckDB-WASM as 16 little-endian bytes)
+ * as DECIMAL(38, 0). Parquet has no wider exact integer, so a value above
+ * 10^38 - 1 refuses the whole column by name rather than change it.
+ */
+function uhugeint(name: string): Kind {
+	return {
+		element: {
+			type: 'FIXED_LEN_BYTE_ARRAY',
+			type_length: 16,
+			converted_type: 'DECIMAL',
+			precision: 38,
+			scale: 0
+		},
+		value: (raw) => {
+			let v = 0n;
+			const bytes = raw as Uint8Array;
+			for (let i = bytes.length - 1; i >= 0; i--) v = (v << 8n) | BigInt(bytes[i]!);
+			if (v > MAX_DECIMAL_38)
+				throw new Error(
+					`Column "${name}" (UHUGEINT) holds ${v}, above what Parquet can store exactly (10^38 - 1). Cast it to VARCHAR or export CSV.`
+				);
+			return v;
+		}
+	};
 }

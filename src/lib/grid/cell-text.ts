@@ -13,8 +13,8 @@ export function cellText(value: unknown): string | null {
 function nested(value: unknown): string {
 	if (value === null || value === undefined) return 'NULL';
 	if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'`;
-	if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
-		return String(value);
+	if (typeof value === 'number') return floatText(value);
+	if (typeof value === 'bigint' || typeof value === 'boolean') return String(value);
 	if (value instanceof Uint8Array) return blob(value);
 	if (Array.isArray(value)) return `[${value.map(nested).join(', ')}]`;
 	if (value instanceof Date) return value.toISOString();
@@ -35,4 +35,12 @@ function blob(bytes: Uint8Array): string {
 				? String.fromCharCode(b)
 				: `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`;
 	return out;
+}
+
+/** Non-finite floats as DuckDB prints them ('nan', 'inf', '-inf'), never JS's 'NaN'. */
+function floatText(n: number): string {
+	if (Number.isNaN(n)) return 'nan';
+	if (n === Infinity) return 'inf';
+	if (n === -Infinity) return '-inf';
+	return String(n);
 }

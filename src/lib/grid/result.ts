@@ -1,42 +1,74 @@
 import { DataType, Type, type Field, type Table, type Vector } from 'apache-arrow';
 import { converterFor, type Convert } from '$lib/db/values';
 import { cellText } from './cell-text';
+import { duckTypeName } from './type-name';
+
+export { duckTypeName } from './type-name';
+
+/** Where a displayed column's value and (optionally) DuckDB's text for it sit in the Arrow table. */
+export interface ColumnLayout {
+	name: string;
+	/** DuckDB's name for the type. */
+	type: string;
+	/** Index of the typed value column. */
+	value: number;
+	/** Index of a VARCHAR column holding DuckDB's `::VARCHAR` text of the value, if any. */
+	text: number | null;
+}
 
 export interface ResultColumn {
 	name: string;
 	/** DuckDB's name for the type (from DESCRIBE when known, else read off the Arrow type). */
 	type: string;
 	arrow: DataType;
-	/** Right-aligned in the grid; never formula-neutralised in CSV. */
+	/** Right-aligned in the grid, sorted as numbers; never formula-neutralised in CSV. */
 	numeric: boolean;
 	convert: Convert;
 	vector: Vector | null;
+	/** DuckDB's own text for each value, when the engine supplied it. */
+	textVector: Vector | null;
 }
 
 /**
  * A query result kept in Arrow form. Rows are converted only when asked for
  * (the grid asks for the visible ones), so a million-row result costs its
  * Arrow buffers and no per-row JS objects. `order` is the displayed order
- * after a header click: a permutation of row indices.
+ * after a header click: a permutation of row indices. A cell's text is
+ * DuckDB's own text when the engine sent it (see $lib/query/display), else
+ * the JS conversion; it never throws and is never `NaN`.
  */
 export class ResultTable {
 	readonly columns: ResultColumn[];
+	readonly layout: ColumnLayout[];
 	readonly numRows: number;
 	order: Uint32Array | null = null;
 
 	constructor(
 		readonly table: Table,
-		duckTypes: readonly (string | undefined)[] = []
+		layout?: readonly ColumnLayout[]
 	) {
 		this.numRows = table.numRows;
-		this.columns = table.schema.fields.map((f: Field, i) => ({
-			name: f.name,
-			type: duckTypes[i] ?? duckTypeName(f.type),
-			arrow: f.type,
-			numeric: isNumeric(f.type),
-			convert: converterFor(f.type),
-			vector: table.getChildAt(i)
-		}));
+		const fields = table.schema.fields;
+		this.layout = layout
+			? [...layout]
+			: fields.map((f: Field, i) => ({
+					name: f.name,
+					type: duckTypeName(f.type),
+					value: i,
+					text: null
+				}));
+		this.columns = this.layout.map((l) => {
+			const arrow = fields[l.value]!.type;
+			return {
+				name: l.name,
+				type: l.type,
+				arrow,
+				numeric: isNumericType(l.type, arrow),
+				convert: converterFor(arrow),
+				vector: table.getChildAt(l.value),
+				textVector: l.text === null ? null : table.getChildAt(l.text)
+			};
+		});
 	}
 
 	/** Index in the Arrow table of the row shown at position `r`. */
@@ -44,13 +76,28 @@ export class ResultTable {
 		return this.order ? this.order[r]! : r;
 	}
 
+	/** The typed value shown at position `r` (numbers as numbers, see $lib/db/values); null when unreadable. */
 	value(r: number, c: number): unknown {
 		const col = this.columns[c]!;
-		return col.convert(col.vector?.get(this.rowAt(r)) ?? null);
+		try {
+			return col.convert(col.vector?.get(this.rowAt(r)) ?? null);
+		} catch {
+			return null;
+		}
 	}
 
+	/** The text shown at position `r`: DuckDB's own when known. */
 	text(r: number, c: number): string | null {
-		return cellText(this.value(r, c));
+		const col = this.columns[c]!;
+		const index = this.rowAt(r);
+		if (col.textVector) return (col.textVector.get(index) as string | null) ?? null;
+		if (col.vector && !col.vector.isValid(index)) return null;
+		try {
+			const text = cellText(col.convert(col.vector?.get(index) ?? null));
+			return text === 'NaN' && col.arrow.typeId !== Type.Float ? unreadable : text;
+		} catch {
+			return unreadable;
+		}
 	}
 
 	/** Every displayed row as cell texts, in displayed order (for export). */
@@ -63,49 +110,17 @@ export class ResultTable {
 	}
 }
 
-export function isNumeric(type: DataType): boolean {
-	return [Type.Int, Type.Float, Type.Decimal].includes(type.typeId);
+/** Shown (instead of throwing) for a value neither DuckDB's text nor JS could render. */
+const unreadable = '(unreadable)';
+
+const NUMERIC_TYPES =
+	/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|BIGNUM|DECIMAL\(\d+,\s*\d+\))$/;
+
+/** Numbers by DuckDB's type name (UHUGEINT travels as bytes), else by the Arrow type. */
+export function isNumericType(duckType: string, arrow: DataType): boolean {
+	return NUMERIC_TYPES.test(duckType) || isNumeric(arrow);
 }
 
-/** DuckDB's type name for an Arrow type as duckdb-wasm produces it. */
-export function duckTypeName(type: DataType): string {
-	const t = type as DataType & Record<string, unknown>;
-	switch (type.typeId) {
-		case Type.Int: {
-			const bits = t.bitWidth as number;
-			const base = { 8: 'TINYINT', 16: 'SMALLINT', 32: 'INTEGER', 64: 'BIGINT' }[bits] ?? 'INTEGER';
-			return t.isSigned ? base : `U${base}`;
-		}
-		case Type.Float:
-			return t.precision === 1 ? 'FLOAT' : 'DOUBLE';
-		case Type.Decimal:
-			return `DECIMAL(${t.precision}, ${t.scale})`;
-		case Type.Utf8:
-		case Type.LargeUtf8:
-			return 'VARCHAR';
-		case Type.Bool:
-			return 'BOOLEAN';
-		case Type.Date:
-			return 'DATE';
-		case Type.Timestamp:
-			return t.timezone ? 'TIMESTAMP WITH TIME ZONE' : 'TIMESTAMP';
-		case Type.Time:
-			return 'TIME';
-		case Type.Interval:
-			return 'INTERVAL';
-		case Type.Binary:
-		case Type.LargeBinary:
-			return 'BLOB';
-		case Type.Null:
-			return 'NULL';
-		case Type.List:
-		case Type.FixedSizeList:
-			return `${duckTypeName((type.children[0] as Field).type)}[]`;
-		case Type.Struct:
-			return `STRUCT(${(type.children as Field[]).map((f) => `${f.name} ${duckTypeName(f.type)}`).join(', ')})`;
-		case Type.Map:
-			return 'MAP';
-		default:
-			return String(type);
-	}
+export function isNumeric(type: DataType): boolean {
+	return [Type.Int, Type.Float, Type.Decimal].includes(type.typeId);
 }

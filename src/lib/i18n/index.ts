@@ -27,3 +27,4 @@ export {
 	formatMonth,
 	formatDateTime
 } from './format';
+export { vocab, named, type VocabKind } from './labels';

@@ -11,6 +11,8 @@ export interface KnownKeys {
 	reports?: Set<string>;
 	/** target → its target_type in targets.csv: an incident's target_type must agree. */
 	targetTypes?: Map<string, string>;
+	/** actor → its ACLED inter code (actors.csv), for rules that depend on the kind of actor. */
+	actorInter?: Map<string, number>;
 	/** report_id → publication date and its confidence (reports.csv). */
 	reportMeta?: Map<string, { published: string; dateConfidence: string }>;
 }
@@ -28,6 +30,12 @@ export interface ValidationContext {
 	 * line 2 on (the upload validates a large file chunk by chunk). Default i + 2.
 	 */
 	lines?: readonly number[];
+	/**
+	 * Whose coding the rows are (incidents only): 'raqib' (default) keeps every
+	 * rule of the codebook; 'acled' checks rows imported from an ACLED export
+	 * against ACLED's codebook (validate-acled.ts), Raqib-only fields left NULL.
+	 */
+	origin?: 'raqib' | 'acled';
 }
 
 /** A data row with its spreadsheet line number; `get` returns '' for a missing column. */

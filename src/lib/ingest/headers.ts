@@ -1,20 +1,18 @@
 import { TABLE_COLUMNS, type TableName } from '$lib/schema/tables';
 
 /**
- * Header names in other files that mean one of our columns, by table. ACLED
- * export names come first, so an ACLED download loads directly; the rest are
- * spellings people type in spreadsheets. Keys are normalised (see `normalise`).
+ * Header names in other files that mean one of our columns, by table:
+ * spellings people type in spreadsheets. ACLED's own names need none, since
+ * incidents holds ACLED's columns under their own names (`source` is ACLED's
+ * outlet list, not Raqib's report ids; `location` is a name, not a place_id).
+ * Keys are normalised (see `normalise`).
  */
 export const ALIASES: Record<TableName, Record<string, string>> = {
 	incidents: {
-		event_id_cnty: 'incident_id',
 		event_id: 'incident_id',
 		id: 'incident_id',
 		date: 'event_date',
-		location: 'place_id',
 		place: 'place_id',
-		source: 'source_ids',
-		sources: 'source_ids',
 		source_id: 'source_ids',
 		assoc_actor1: 'assoc_actor_1',
 		killed: 'fatalities',
@@ -36,13 +34,6 @@ export const ALIASES: Record<TableName, Record<string, string>> = {
 	actors: { name: 'actor', actor_name: 'actor', inter: 'acled_inter', inter1: 'acled_inter' },
 	targets: { name: 'target', type: 'target_type' },
 	reports: { id: 'report_id', source: 'outlet', date: 'published' }
-};
-
-/** ACLED's name for each of our incident columns, for downloads in ACLED form. */
-export const ACLED_NAMES: Record<string, string> = {
-	incident_id: 'event_id_cnty',
-	place_id: 'location',
-	source_ids: 'source'
 };
 
 /** Case, surrounding space, a BOM and separators do not matter: 'Event Date' = 'event_date'. */
@@ -121,10 +112,13 @@ export function detectTable(header: readonly string[]): Detected | null {
 			const i = mapping.indexOf(k);
 			return i >= 0 && !GENERIC.has(normalise(header[i]!));
 		};
-		if (!keys.every(named)) continue;
+		// ACLED's event_id_cnty is the same id as incident_id (ingest/derive.ts copies it over).
+		const idFrom = (k: string) =>
+			table === 'incidents' && k === 'incident_id' && !named(k) ? 'event_id_cnty' : k;
+		if (!keys.every((k) => named(idFrom(k)))) continue;
 		const score = mapping.filter(Boolean).length;
 		const because = keys.map((k) => {
-			const h = header[mapping.indexOf(k)]!.trim();
+			const h = header[mapping.indexOf(idFrom(k))]!.trim();
 			return h === k ? k : `${k} ← ${h}`;
 		});
 		if (score >= Math.min(3, TABLE_COLUMNS[table].length) && (!best || score > best.score))

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { TABLE_COLUMNS, type TableName } from '$lib/schema/tables';
 import { normalise } from './headers';
 import { References } from './references';
+import { derivedColumns, fillDerived } from './derive';
 import { Failure, type Batch, type Validate } from './batch';
 import { isMarked, restore } from '$lib/csv/spreadsheet-safe';
 import type { KnownKeys } from './context';
@@ -59,10 +60,17 @@ export async function readTable(
 		inspection.header.every((h, i) => h === columns[i]);
 	// Place names become ids only in a column that is not literally place_id (an ACLED `location`).
 	const placeFrom = inspection.header[mapping.indexOf('place_id')];
-	const byName = placeFrom !== undefined && normalise(placeFrom) !== 'place_id';
+	// No place_id column but ACLED's `location`: the place is found by that name.
+	const fromLocation =
+		kind === 'incidents' && placeFrom === undefined ? columns.indexOf('location') : -1;
+	const placeAt = columns.indexOf('place_id');
+	const byName =
+		fromLocation >= 0 || (placeFrom !== undefined && normalise(placeFrom) !== 'place_id');
 	const refs = new References(kind, ctx.options.known, byName);
 	const known = knownKeys(ctx.options.known);
 	const keys = new Map<string, number>();
+	// A file already in the full layout is loaded as written (its empty cells are the validator's to judge).
+	const derived = kind === 'incidents' && !passthrough ? derivedColumns(columns) : null;
 	// File columns with no place in the table that the user chose to keep: they go, with the
 	// row's key, into a side table (`incidents_extra`, …) for SQL; the codebook table stays as it is.
 	const kept = inspection.header
@@ -120,6 +128,8 @@ export async function readTable(
 				};
 			});
 			const record = identity ? raw : source.map((s) => (s < 0 ? '' : (raw[s] ?? '')));
+			if (derived) fillDerived(record, derived);
+			if (fromLocation >= 0 && record[placeAt] === '') record[placeAt] = record[fromLocation]!;
 			refs.resolve(record, columns, row);
 			if (kept.length) extra.push([record[0]!, ...kept.map((k) => raw[k]!)]);
 			out.push(record);

@@ -6,6 +6,7 @@ import {
 	UNKNOWN_ACTOR,
 	isSubEventOf
 } from '../schema/vocab';
+import { STATE_INTER_CODES, interCode } from '../schema/acled';
 import type { RowView, ValidationContext } from './context';
 import type { IssueSink } from './issues';
 import { evidenceInText, isRealDate, splitList, todayIso } from './validate-cells';
@@ -41,11 +42,39 @@ const idRule: Check = (r, out) => {
 		out.add(r.line, 'incident_id', id, 'year does not match event_date');
 };
 
-const subEventRule: Check = (r, out) => {
+const subEventRule: Check = (r, out, ctx) => {
 	const et = r.get('event_type');
 	const st = r.get('sub_event_type');
 	if (et !== '' && st !== '' && !isSubEventOf(et, st))
 		out.add(r.line, 'sub_event_type', st, `is not a sub-event type of "${et}"`);
+	// ACLED reserves it for non-state actors; a state's forces setting up a base or post is "Other".
+	const inter = ctx.known?.actorInter?.get(r.get('actor1'));
+	if (
+		st === 'Headquarters or base established' &&
+		inter !== undefined &&
+		STATE_INTER_CODES.includes(inter)
+	)
+		out.add(
+			r.line,
+			'sub_event_type',
+			st,
+			'is for non-state actors only; code state forces\' bases as "Other"'
+		);
+};
+
+/** ACLED columns a Raqib-coded row may fill must agree with its own coding. */
+const acledAgreementRule: Check = (r, out) => {
+	const id = r.get('event_id_cnty');
+	if (id !== '' && id !== r.get('incident_id'))
+		out.add(r.line, 'event_id_cnty', id, 'must equal incident_id on a Raqib-coded row');
+	const year = r.get('year');
+	if (year !== '' && isRealDate(r.get('event_date')) && year !== r.get('event_date').slice(0, 4))
+		out.add(r.line, 'year', year, 'does not match event_date');
+	for (const c of ['inter1', 'inter2']) {
+		const v = r.get(c);
+		if (v !== '' && interCode(v) === null)
+			out.add(r.line, c, v, 'is not an ACLED inter code (0–8) or its text');
+	}
 };
 
 const actorRule: Check = (r, out, ctx) => {
@@ -148,6 +177,7 @@ const evidenceRule: Check = (r, out, ctx) => {
 
 const RULES: readonly Check[] = [
 	idRule,
+	acledAgreementRule,
 	subEventRule,
 	actorRule,
 	targetRule,

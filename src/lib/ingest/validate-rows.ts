@@ -1,23 +1,24 @@
 /** Row rules of the companion tables: places, actors, targets, reports. */
 import { PLACE_ID_PATTERN } from '../schema/vocab';
+import { withinSyria } from '../schema/geo';
 import type { RowView, TableKind, ValidationContext } from './context';
 import type { IssueSink } from './issues';
 
 /** Rough bounding box of Syria; coordinates outside it draw a warning. */
-export const SYRIA_BOUNDS = { minLat: 32.3, maxLat: 37.4, minLon: 35.7, maxLon: 42.4 } as const;
+export { SYRIA_BOUNDS } from '../schema/geo';
 
 type RowCheck = (r: RowView, out: IssueSink, ctx: ValidationContext) => void;
 
 const placeRow: RowCheck = (r, out) => {
 	const id = r.get('place_id');
+	// Required of every place Raqib codes; only places an import creates (in the database) lack it.
+	if (r.get('name_ar') === '') out.add(r.line, 'name_ar', '', 'is required but empty');
 	if (id !== '' && !PLACE_ID_PATTERN.test(id))
 		out.add(r.line, 'place_id', id, 'must be a lowercase slug like al-omar-oil-field');
 	const lat = Number(r.get('latitude'));
 	const lon = Number(r.get('longitude'));
 	if (r.get('latitude') === '' || r.get('longitude') === '' || !isFinite(lat + lon)) return;
-	const b = SYRIA_BOUNDS;
-	if (lat < b.minLat || lat > b.maxLat || lon < b.minLon || lon > b.maxLon)
-		out.warn(r.line, 'latitude', `${lat},${lon}`, 'lies outside Syria');
+	if (!withinSyria(lat, lon)) out.warn(r.line, 'latitude', `${lat},${lon}`, 'lies outside Syria');
 };
 
 const targetRow: RowCheck = (r, out, ctx) => {

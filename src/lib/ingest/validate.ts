@@ -11,6 +11,7 @@ import { IssueSink, type ValidationIssue } from './issues';
 import { cellProblem, todayIso } from './validate-cells';
 import { checkIncidentOrder, checkIncidentRow } from './validate-incidents';
 import { checkCompanionRow } from './validate-rows';
+import { checkAcledRow } from './validate-acled';
 
 export type { KnownKeys, RowView, TableKind, ValidationContext } from './context';
 export { formatIssue, type Severity, type ValidationIssue } from './issues';
@@ -57,12 +58,20 @@ function rowView(index: Map<string, number>, cells: string[], line: number): Row
 	};
 }
 
-function checkCells(specs: readonly ColumnSpec[], r: RowView, out: IssueSink, today: string) {
+function checkCells(
+	specs: readonly ColumnSpec[],
+	r: RowView,
+	out: IssueSink,
+	today: string,
+	acled: boolean
+) {
 	for (const spec of specs) {
 		const value = r.get(spec.name);
 		if (value !== value.trim())
 			out.warn(r.line, spec.name, value, 'has leading or trailing spaces');
-		const problem = cellProblem(spec, value.trim(), today);
+		// Imported rows: ACLED's required columns, and Raqib-only ones may stay empty ("not coded").
+		const rule = acled ? { ...spec, required: !!spec.acledRequired } : spec;
+		const problem = cellProblem(rule, value.trim(), today);
 		if (problem) out.add(r.line, spec.name, value, problem);
 	}
 }
@@ -119,13 +128,15 @@ export function validateTable(
 	const today = ctx.today ?? todayIso();
 	checkHeader(specs, header, out);
 	const views = rowViews(header, rows, out, ctx.lines);
+	const acled = kind === 'incidents' && ctx.origin === 'acled';
 	for (const r of views) {
-		checkCells(specs, r, out, today);
-		if (kind === 'incidents') checkIncidentRow(r, out, ctx);
+		checkCells(specs, r, out, today, acled);
+		if (acled) checkAcledRow(r, out);
+		else if (kind === 'incidents') checkIncidentRow(r, out, ctx);
 		else checkCompanionRow(kind, r, out, ctx);
 	}
 	checkUnique(kind, views, out);
-	if (kind === 'incidents') checkIncidentOrder(views, out);
+	if (kind === 'incidents' && !acled) checkIncidentOrder(views, out);
 	return out.issues.sort((a, b) => a.row - b.row);
 }
 
@@ -141,7 +152,12 @@ const nonEmptySet = (values: string[]) => new Set(values.filter((v) => v !== '')
 /** The known keys of the companion tables that are present in `tables`. */
 export function buildKnown(tables: Partial<Record<TableKind, ParsedTable>>): KnownKeys {
 	const known: KnownKeys = {};
-	if (tables.actors) known.actors = nonEmptySet(column(tables.actors, 'actor'));
+	if (tables.actors) {
+		const names = column(tables.actors, 'actor');
+		const inter = column(tables.actors, 'acled_inter');
+		known.actors = nonEmptySet(names);
+		known.actorInter = new Map(names.map((n, i) => [n, Number(inter[i])]));
+	}
 	if (tables.places) known.places = nonEmptySet(column(tables.places, 'place_id'));
 	if (tables.targets) {
 		const names = column(tables.targets, 'target');

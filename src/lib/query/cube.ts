@@ -107,7 +107,12 @@ export function cubeQuery(
 		? ` AND (NOT m.f OR ${choiceSql(`c.${quoteIdent(plan.dim)}`, pick, params)})`
 		: '';
 	const rows = slots.map((s) => `(${s.b}, ${s.gi}, '${s.agg}', ${s.filtered}, ${s.keeps})`);
-	const cols = plan.cols.map((c) =>
+	// A dimension no aggregate groups by (admin1, dataset) is only filtered on: the index
+	// keeps it as a column, but the page's rows (like a full pass) do not carry it.
+	const kept = plan.slots.some((s) => s.keeps)
+		? plan.cols
+		: plan.cols.filter((c) => c !== plan.dim);
+	const cols = kept.map((c) =>
 		c === plan.dim
 			? `CASE WHEN m.keeps THEN c.${quoteIdent(c)} END AS ${quoteIdent(c)}`
 			: `c.${quoteIdent(c)}`
@@ -122,6 +127,6 @@ export function cubeQuery(
 	WHERE c.gi IS NOT NULL OR m.agg = 'headline'
 	GROUP BY ALL`,
 		params,
-		plan.cols
+		kept
 	);
 }

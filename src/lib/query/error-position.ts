@@ -23,7 +23,31 @@ export function errorOffset(message: string, statement: string): number | null {
 	const at = line.indexOf(window);
 	const column = (at < 0 ? 0 : at) + caret - lead;
 	const lineStart = lines.slice(0, lineNo - 1).reduce((n, l) => n + l.length + 1, 0);
-	return lineStart + Math.max(0, Math.min(column, line.length));
+	return anchor(message, statement, lineStart + Math.max(0, Math.min(column, line.length)));
+}
+
+/**
+ * DuckDB draws the caret in characters for some errors and in UTF-8 bytes
+ * (or worse) for others, so after Arabic text it lands too far left or right.
+ * When the message names the token ("at or near "FORM"", column "x",
+ * string 'x'), the offset moves to the occurrence of that token on the same
+ * line nearest to where DuckDB pointed. Otherwise `approx` stands.
+ */
+export function anchor(message: string, statement: string, approx: number): number {
+	const head = message.split('\n')[0] ?? '';
+	const tokens = [...head.matchAll(/"([^"\n]+)"|('[^'\n]*')/g)].map((m) => m[1] ?? m[2]!);
+	const lineStart = statement.lastIndexOf('\n', approx - 1) + 1;
+	const lineEnd = statement.indexOf('\n', approx);
+	const line = statement.slice(lineStart, lineEnd < 0 ? statement.length : lineEnd).toLowerCase();
+	let best: number | null = null;
+	for (const token of tokens) {
+		const t = token.toLowerCase();
+		for (let at = line.indexOf(t); at >= 0; at = line.indexOf(t, at + 1)) {
+			const offset = lineStart + at;
+			if (best === null || Math.abs(offset - approx) < Math.abs(best - approx)) best = offset;
+		}
+	}
+	return best ?? approx;
 }
 
 /** 1-based line and column of an offset, for saying where an error is in words. */
@@ -68,9 +92,11 @@ export function readEngineError(raw: string, statement: string): EngineError {
 			// Not JSON after all: show it as it came.
 		}
 	}
+	// DuckDB's `position` is an exact UTF-8 byte offset: prefer it to the drawn caret.
 	const offset =
-		errorOffset(message, statement) ??
-		(position === null || Number.isNaN(position) ? null : byteToCharOffset(statement, position));
+		position === null || Number.isNaN(position)
+			? errorOffset(message, statement)
+			: anchor(message, statement, byteToCharOffset(statement, position));
 	return { message, offset };
 }
 

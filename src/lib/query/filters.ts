@@ -10,7 +10,9 @@ export const DIMENSIONS = [
 	'target_type',
 	'weapon',
 	'place',
-	'outcome'
+	'outcome',
+	'admin1',
+	'dataset'
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 

@@ -25,6 +25,10 @@ export interface IncidentRow {
 	place: string;
 	/** The place's English name from places (its id when the place is not in the gazetteer). */
 	place_name: string;
+	/** Arabic names from the companion tables (null where none is recorded). */
+	actor_ar: string | null;
+	target_ar: string | null;
+	place_ar: string | null;
 	fatalities: number;
 	injuries: number;
 }
@@ -36,7 +40,9 @@ export function incidentPage(filters: Filters, o: ListOptions): SqlQuery {
 	const dir = o.desc ? 'DESC' : 'ASC';
 	return {
 		// Names are joined onto the one page only, not onto the filtered set.
-		sql: `SELECT f.*, coalesce(p.name_en, f.place) AS place_name
+		sql: `SELECT f.*, coalesce(p.name_en, f.place) AS place_name, p.name_ar AS place_ar,
+	(SELECT any_value(a.name_ar) FROM actors AS a WHERE a.actor = f.actor) AS actor_ar,
+	(SELECT any_value(t.name_ar) FROM targets AS t WHERE t.target = f.target) AS target_ar
 FROM (
 	SELECT incident_id, event_date, event_type, actor, side, target, weapon, outcome, place, fatalities, injuries
 	FROM ${FACTS}

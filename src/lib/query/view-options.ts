@@ -19,7 +19,8 @@ export interface ViewOptions {
 
 const OPTION_KEYS = ['period', 'ref', 'a', 'b'] as const;
 
-function parseRange(text: string | null): DateRange | undefined {
+/** 'YYYY-MM-DD..YYYY-MM-DD' as a range; undefined when malformed or reversed. */
+export function parseRange(text: string | null): DateRange | undefined {
 	const m = text?.match(/^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/);
 	if (!m || !isIsoDate(m[1]!) || !isIsoDate(m[2]!) || m[1]! > m[2]!) return undefined;
 	return { from: m[1]!, to: m[2]! };

@@ -1,3 +1,5 @@
 export * from './vocab';
 export * from './tables';
 export * from './attack';
+export * from './acled';
+export * from './geo';

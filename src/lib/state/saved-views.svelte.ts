@@ -133,6 +133,15 @@ export class SavedViews {
 	}
 }
 
+/** This browser's localStorage, or null where it is refused (some private modes throw on access). */
+export function browserViewStorage(): ViewStorage | null {
+	try {
+		return typeof localStorage === 'undefined' ? null : localStorage;
+	} catch {
+		return null;
+	}
+}
+
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const cleanName = (name: string) => name.trim().slice(0, MAX_NAME);
 const sortByName = (views: SavedView[]) =>

@@ -1,32 +1,18 @@
 /** The console's history of executed queries and the user's named queries, kept in localStorage. */
 
-export interface HistoryEntry {
-	sql: string;
-	/** ms since epoch when it ran. */
-	at: number;
-	ok: boolean;
-	rows?: number;
-	ms?: number;
-}
+import {
+	isHistoryEntry,
+	isSavedQuery,
+	load,
+	type HistoryEntry,
+	type SavedQuery
+} from './sql-storage';
 
-export interface SavedQuery {
-	name: string;
-	sql: string;
-	at: number;
-}
+export type { HistoryEntry, SavedQuery } from './sql-storage';
 
 const HISTORY_KEY = 'raqib.sql.history';
 const SAVED_KEY = 'raqib.sql.saved';
 const HISTORY_LIMIT = 200;
-
-function load<T>(key: string): T[] {
-	try {
-		const parsed: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
-		return Array.isArray(parsed) ? (parsed as T[]) : [];
-	} catch {
-		return []; // storage blocked or corrupted: start empty rather than fail the page
-	}
-}
 
 function store(key: string, value: unknown): void {
 	try {
@@ -39,11 +25,17 @@ function store(key: string, value: unknown): void {
 class SqlHistory {
 	entries = $state.raw<HistoryEntry[]>([]);
 	saved = $state.raw<SavedQuery[]>([]);
+	/** Damaged entries skipped when the lists were read (shown in the history panel). */
+	skipped = $state(0);
 
 	/** Read both lists from storage (in the browser only, on mount). */
 	load(): void {
-		this.entries = load<HistoryEntry>(HISTORY_KEY);
-		this.saved = load<SavedQuery>(SAVED_KEY);
+		// One history entry per text (as add() keeps it); one saved query per name.
+		const entries = load(HISTORY_KEY, isHistoryEntry, (e) => e.sql);
+		const saved = load(SAVED_KEY, isSavedQuery, (q) => q.name);
+		this.entries = entries.items;
+		this.saved = saved.items;
+		this.skipped = entries.skipped + saved.skipped;
 	}
 
 	add(entry: HistoryEntry): void {

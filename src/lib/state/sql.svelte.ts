@@ -1,13 +1,13 @@
-import { makeVector, Table } from 'apache-arrow';
+import { Type, type Table } from 'apache-arrow';
 import type { WasmConnector } from '$lib/db';
-import { ResultTable } from '$lib/grid/result';
+import { ResultTable, type ColumnLayout } from '$lib/grid/result';
 import { sortOrder, type SortDirection } from '$lib/grid/sort';
 import { readEngineError } from '$lib/query/error-position';
-import { dropSortTable, resultOrder, SORT_TABLE } from '$lib/query/result-order';
 import { isReadOnly, splitStatements, type Statement } from '$lib/query/statements';
 import { boot, restartEngine } from './engine.svelte';
 import { catalog } from './sql-catalog.svelte';
 import { history } from './sql-history.svelte';
+import { displayPlan, engineOrder } from './sql-run';
 import { tables } from './sql-tables.svelte';
 
 export interface SqlError {
@@ -118,11 +118,13 @@ class SqlConsole {
 		this.progress = { rows: 0, statement: 1, statements: statements.length };
 		const started = performance.now();
 		let current: Statement = statements[0]!;
+		/** The SQL actually sent for `current` (it may wrap the statement, see displayPlan). */
+		let sent = current.text;
 		let index = 0;
 		try {
 			await tables.prepare(conn);
 			let table: Table | null = null;
-			let types: (string | undefined)[] = [];
+			let layout: ColumnLayout[] | undefined;
 			let truncated = false;
 			for (const [i, st] of statements.entries()) {
 				if (this.#cancelRequested) throw new (await import('$lib/db')).QueryCancelled();
@@ -130,17 +132,20 @@ class SqlConsole {
 				index = i;
 				this.progress = { rows: 0, statement: i + 1, statements: statements.length };
 				const last = i === statements.length - 1;
-				types = last && isReadOnly(st.text) ? await describe(conn, st.text) : [];
+				// The last statement's rows are shown: run it so DuckDB also sends its own text.
+				const plan = last && isReadOnly(st.text) ? await displayPlan(conn, st.text) : null;
+				layout = plan?.columns;
+				sent = plan?.sql ?? st.text;
 				let bytes = 0;
 				truncated = false;
-				table = await conn.arrow(st.text, (batch, rows) => {
+				table = await conn.arrow(sent, (batch, rows) => {
 					this.progress = { rows, statement: i + 1, statements: statements.length };
 					bytes += batch.data.byteLength;
 					truncated = rows >= MAX_ROWS || bytes >= MAX_BYTES;
 					return !truncated;
 				});
 			}
-			this.result = new ResultTable(table!, types);
+			this.result = new ResultTable(table!, layout);
 			this.truncated = truncated;
 			this.sort = null;
 			this.elapsedMs = performance.now() - started;
@@ -154,11 +159,18 @@ class SqlConsole {
 			});
 		} catch (e) {
 			history.add({ sql: script, at: Date.now(), ok: false });
-			await this.#fail(e, current, index, statements.length, offset);
+			await this.#fail(e, current, sent, index, statements.length, offset);
 		}
 	}
 
-	async #fail(e: unknown, st: Statement, index: number, count: number, offset: number) {
+	async #fail(
+		e: unknown,
+		st: Statement,
+		sent: string,
+		index: number,
+		count: number,
+		offset: number
+	) {
 		const db = await import('$lib/db');
 		const message = e instanceof Error ? e.message : String(e);
 		const base = { statement: index + 1, statements: count, from: null };
@@ -174,12 +186,15 @@ class SqlConsole {
 			void this.restart();
 			return;
 		}
-		const read = readEngineError(message, st.text);
+		// An error in a wrapped statement points into the wrapper: shift it back onto the user's text.
+		const shift = sent.indexOf(st.text);
+		const read = readEngineError(message, sent);
+		const at = read.offset === null || shift < 0 ? null : read.offset - shift;
 		this.error = {
 			...base,
 			kind: failure ?? 'sql',
 			message: read.message,
-			from: read.offset === null ? null : offset + st.from + read.offset
+			from: at === null || at < 0 || at > st.text.length ? null : offset + st.from + at
 		};
 	}
 
@@ -225,7 +240,8 @@ class SqlConsole {
 		try {
 			result.order = !dir
 				? null
-				: result.numRows <= JS_SORT_LIMIT
+				: result.numRows <= JS_SORT_LIMIT ||
+					  !ENGINE_SORTABLE.includes(result.columns[column]!.arrow.typeId)
 					? sortOrder(result, column, dir)
 					: await this.exclusive((conn) => engineOrder(conn, result, column, dir)).catch(() =>
 							sortOrder(result, column, dir)
@@ -255,36 +271,19 @@ const MAX_BYTES = 512 * 1024 ** 2;
 /** Up to this many rows, sorting in JS takes well under a frame or two. */
 const JS_SORT_LIMIT = 50_000;
 
-/** The displayed order of a large result, computed by DuckDB from one column and the row index. */
-async function engineOrder(
-	conn: WasmConnector,
-	result: ResultTable,
-	column: number,
-	dir: SortDirection
-): Promise<Uint32Array> {
-	const index = new Int32Array(result.numRows);
-	for (let r = 0; r < index.length; r++) index[r] = r;
-	const scratch = new Table({
-		v: result.columns[column]!.vector!,
-		i: makeVector(index)
-	});
-	try {
-		await conn.insertArrow(scratch, SORT_TABLE);
-		const sorted = await conn.arrow(resultOrder(dir));
-		return Uint32Array.from(sorted.getChildAt(0)!.toArray() as Int32Array);
-	} finally {
-		await conn.exec(dropSortTable()).catch(() => {});
-	}
-}
-
-/** DuckDB's own type names for a query's columns (HUGEINT, not the Arrow DECIMAL it travels as). */
-async function describe(conn: WasmConnector, sql: string): Promise<(string | undefined)[]> {
-	try {
-		const rows = await conn.query<{ column_type: string }>(`DESCRIBE ${sql}`);
-		return rows.map((r) => r.column_type);
-	} catch {
-		return []; // not describable (or an error the real run will report): use the Arrow types
-	}
-}
+/**
+ * Arrow types DuckDB reads back with the same order as the original column.
+ * Others (UHUGEINT travels as bytes, ENUM as a dictionary) sort in JS by
+ * their value or DuckDB's text (see $lib/grid/sort).
+ */
+const ENGINE_SORTABLE: Type[] = [
+	Type.Decimal,
+	Type.Int,
+	Type.Float,
+	Type.Utf8,
+	Type.Bool,
+	Type.Date,
+	Type.Timestamp
+];
 
 export const sqlConsole = new SqlConsole();

@@ -17,6 +17,7 @@ import {
 	type TrendRow
 } from '$lib/query/trends';
 import type { FactsSession } from './facts-session';
+import { LatestLoad } from './latest.svelte';
 
 export interface TrendResult {
 	/** null when nothing matches the filters (no period to compare). */
@@ -44,58 +45,51 @@ export interface TrendOptions {
  * the user's pick), the counts per dimension classified into levels, and the
  * emerging actors and places. Latest request wins; errors land in `error`.
  */
-export class TrendsState {
-	status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
-	error = $state<string | null>(null);
+export class TrendsState extends LatestLoad {
 	result = $state.raw<TrendResult | null>(null);
 	#session: FactsSession;
-	#seq = 0;
 
 	constructor(session: FactsSession) {
+		super();
 		this.#session = session;
 	}
 
-	async load(filters: Filters, options: TrendOptions, version: number): Promise<void> {
-		const seq = ++this.#seq;
-		this.status = 'loading';
-		try {
-			const result = await this.#session.run(version, async (c) => {
-				const [extent] = await c.query<{ newest: string | null; first: string | null }>(
-					trendExtentQuery(filters)
-				);
-				const { newest = null, first = null } = extent ?? {};
-				const anchor = options.ref
-					? periodStart(options.ref, options.kind)
-					: newest && latestComplete(newest, options.kind);
-				if (!anchor)
-					return {
-						window: null,
-						picked: false,
-						newest,
-						first,
-						covered: 0,
-						rows: splitTrends([], 0),
-						emerging: []
-					};
-				const w = trendWindow(
-					anchor,
-					options.kind,
-					TREND_RULES.baselinePeriods,
-					TREND_RULES.newWeeks
-				);
-				const covered = coveredPeriods(w, first);
-				const rows = splitTrends(await c.query(trendQuery(filters, w)), covered);
-				const emerging = await c.query<EmergingRow>(emergingQuery(filters, w.now));
-				return { window: w, picked: !!options.ref, newest, first, covered, rows, emerging };
-			});
-			if (seq !== this.#seq) return;
-			this.result = result;
-			this.error = null;
-			this.status = 'ready';
-		} catch (e) {
-			if (seq !== this.#seq) return;
-			this.error = e instanceof Error ? e.message : String(e);
-			this.status = 'error';
-		}
+	load(filters: Filters, options: TrendOptions, version: number): Promise<void> {
+		return this.latest(
+			() => this.#compute(filters, options, version),
+			(result) => (this.result = result)
+		);
+	}
+
+	#compute(filters: Filters, options: TrendOptions, version: number): Promise<TrendResult> {
+		return this.#session.run(version, async (c) => {
+			const [extent] = await c.query<{ newest: string | null; first: string | null }>(
+				trendExtentQuery(filters)
+			);
+			const { newest = null, first = null } = extent ?? {};
+			const anchor = options.ref
+				? periodStart(options.ref, options.kind)
+				: newest && latestComplete(newest, options.kind);
+			if (!anchor)
+				return {
+					window: null,
+					picked: false,
+					newest,
+					first,
+					covered: 0,
+					rows: splitTrends([], 0),
+					emerging: []
+				};
+			const w = trendWindow(
+				anchor,
+				options.kind,
+				TREND_RULES.baselinePeriods,
+				TREND_RULES.newWeeks
+			);
+			const covered = coveredPeriods(w, first);
+			const rows = splitTrends(await c.query(trendQuery(filters, w)), covered);
+			const emerging = await c.query<EmergingRow>(emergingQuery(filters, w.now));
+			return { window: w, picked: !!options.ref, newest, first, covered, rows, emerging };
+		});
 	}
 }

@@ -3,6 +3,7 @@
  * changes them: remove one, reset to the shipped data, or another tab's
  * change. Also the table downloads, in the format the upload accepts.
  */
+import type { AcledExportOptions } from '$lib/query/acled-export';
 import type { TableName } from '$lib/schema/tables';
 import type { SavedUpload } from '$lib/db/upload-session';
 import { boot, refreshDataset } from './engine.svelte';
@@ -73,9 +74,15 @@ export function listenToOtherTabs(): void {
 	channel();
 }
 
-/** A codebook table as CSV bytes in the upload format (optionally with ACLED's incident column names). */
-export async function downloadTable(table: TableName, acled: boolean): Promise<Uint8Array> {
+/** A codebook table as CSV bytes in the upload format. */
+export async function downloadTable(table: TableName): Promise<Uint8Array> {
 	await boot();
-	const { ACLED_NAMES } = await import('$lib/ingest/headers');
-	return (await session()).exportTable(table, acled ? ACLED_NAMES : {});
+	return (await session()).exportTable(table);
+}
+
+/** Every incident as an ACLED export (query/acled-export.ts), as CSV bytes. */
+export async function downloadAcled(options: AcledExportOptions): Promise<Uint8Array> {
+	await boot();
+	const { acledExport } = await import('$lib/query/acled-export');
+	return (await session()).exportQuery(acledExport(options).sql);
 }

@@ -24,18 +24,25 @@ export function chartSpec(result: ResultTable): ChartSpec | null {
 	return { x, y, series: s < 0 ? null : s, temporal: isTime(x) };
 }
 
-/** Plain rows for Plot: x, y as a number, and the series label. */
+/**
+ * Plain rows for Plot: x as a Date (time axes) or DuckDB's text, y as a
+ * finite number, the series as DuckDB's text. Rows whose x or y cannot be
+ * placed (NULL, infinity, NaN) are left out, never drawn at a made-up spot.
+ */
 export function chartRows(result: ResultTable, spec: ChartSpec) {
 	const n = Math.min(result.numRows, CHART_ROW_LIMIT);
 	const rows = [];
 	for (let r = 0; r < n; r++) {
-		const x = result.value(r, spec.x);
-		const y = result.value(r, spec.y);
-		if (x === null || y === null) continue;
+		const y = Number(result.value(r, spec.y));
+		// Time: the JS value (zone-free ISO text; null for infinity). Categories: DuckDB's text.
+		const text = spec.temporal ? result.value(r, spec.x) : result.text(r, spec.x);
+		if (text === null || !Number.isFinite(y)) continue;
+		const x = spec.temporal ? new Date(`${String(text).replace(' ', 'T')}Z`) : String(text);
+		if (x instanceof Date && Number.isNaN(x.getTime())) continue;
 		rows.push({
-			x: spec.temporal ? new Date(`${String(x).replace(' ', 'T')}Z`) : String(x),
-			y: Number(y),
-			s: spec.series === null ? null : String(result.value(r, spec.series) ?? 'NULL')
+			x,
+			y,
+			s: spec.series === null ? null : (result.text(r, spec.series) ?? 'NULL')
 		});
 	}
 	return rows;

@@ -7,7 +7,6 @@ import { exportTableSql } from '../../../src/lib/query/export-table';
 import { quoteLiteral } from '../../../src/lib/query/sql';
 import { parseFile } from '../../../src/lib/ingest/pipeline';
 import { validateTable } from '../../../src/lib/ingest/validate';
-import { ACLED_NAMES } from '../../../src/lib/ingest/headers';
 import { shippedConnector, type NodeConnector } from '../support/node-connector';
 
 const dir = mkdtempSync(join(tmpdir(), 'raqib-round-trip-'));
@@ -81,21 +80,6 @@ describe('download → upload round trip of spreadsheet-safe text', () => {
 			`SELECT notes FROM st WHERE notes IN (${NOTES.map(quoteLiteral).join(', ')}) ORDER BY notes`
 		);
 		expect(back.map((r) => r.notes)).toEqual([...NOTES].sort());
-	});
-
-	it('also under ACLED column names', async () => {
-		const conn = await withNotes();
-		const path = await download(conn, 'incidents-acled.csv', ACLED_NAMES);
-		const summary = await parseFile(
-			new File([readFileSync(path)], 'incidents-acled.csv'),
-			{},
-			validateTable
-		);
-		expect(summary.errors).toBe(0);
-		const out = join(dir, 'uploaded-acled.csv');
-		writeFileSync(out, Buffer.from(await summary.output!.arrayBuffer()));
-		await stage(conn, 'incidents', out, 'st');
-		expect(await diffStaged(conn, 'incidents', 'st')).toMatchObject({ added: 0, updated: 0 });
 	});
 
 	it('a download with nothing to mark is still passed through as it is', async () => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import {
 	applyStaged,
@@ -25,6 +26,10 @@ const none = { actors: [], targets: [], places: [] };
 const shipped = readFileSync('data/incidents.csv', 'utf8').trimEnd().split('\n');
 const header = shipped[0]!;
 const first = shipped[1]!;
+const columns = header.split(',');
+/** The first shipped row with some cells replaced (by column name). */
+const firstWith = (cells: Record<string, string>) =>
+	Papa.unparse([Papa.parse<string[]>(first).data[0]!.map((v, i) => cells[columns[i]!] ?? v)]);
 const count = async (conn: Awaited<ReturnType<typeof shippedConnector>>) =>
 	(await conn.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM incidents'))[0]!.n;
 
@@ -39,8 +44,8 @@ describe('staging and applying incident uploads', () => {
 	it('upserts by incident_id: one changed row and one new row', async () => {
 		const conn = await shippedConnector();
 		const before = await count(conn);
-		const changed = first.replace(/,0,0,/, ',3,0,');
-		const added = first.replace(/^[^,]+/, 'TEST-NEW-1');
+		const changed = firstWith({ fatalities: '3' });
+		const added = firstWith({ incident_id: 'TEST-NEW-1', event_id_cnty: 'TEST-NEW-1' });
 		const file = write('upsert.csv', [header, changed, added].join('\n') + '\n');
 		await stage(conn, 'incidents', file, 'st', { delimiter: ',', newLine: '\n' }, 2);
 		expect(await diffStaged(conn, 'incidents', 'st')).toMatchObject({
@@ -101,8 +106,11 @@ describe('staging and applying incident uploads', () => {
 
 	it('refuses a cast that would change a value, and a row count that differs from the parser', async () => {
 		const conn = await shippedConnector();
-		const zeros = first.replace(/,0,0,/, ',007,0,');
-		const file = write('zeros.csv', [header, first.replace(/^[^,]+/, 'Z-1'), zeros].join('\n'));
+		const zeros = firstWith({ fatalities: '007' });
+		const file = write(
+			'zeros.csv',
+			[header, firstWith({ incident_id: 'Z-1', event_id_cnty: 'Z-1' }), zeros].join('\n')
+		);
 		const error = await stage(conn, 'incidents', file, 'st').catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(ExactnessError);
 		expect((error as ExactnessError).changes[0]).toMatchObject({
@@ -119,7 +127,7 @@ describe('staging and applying incident uploads', () => {
 
 	it('a wrongly typed value fails staging and changes nothing', async () => {
 		const conn = await shippedConnector();
-		const bad = first.replace(/^([^,]+),[^,]+,/, '$1,2022-13-45,');
+		const bad = firstWith({ event_date: '2022-13-45' });
 		await expect(
 			stage(conn, 'incidents', write('bad.csv', [header, bad].join('\n')), 'st')
 		).rejects.toThrow();

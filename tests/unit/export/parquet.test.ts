@@ -6,6 +6,7 @@ import {
 	DateDay,
 	Decimal,
 	Field,
+	FixedSizeBinary,
 	Float64,
 	Int32,
 	Int64,
@@ -15,6 +16,7 @@ import {
 	Struct,
 	Table,
 	TimestampMicrosecond,
+	Uint64,
 	Utf8,
 	vectorFromArray
 } from 'apache-arrow';
@@ -115,5 +117,52 @@ describe('resultToParquet', () => {
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
+	});
+});
+
+describe('resultToParquet with unsigned 64- and 128-bit integers', () => {
+	/** UHUGEINT as DuckDB-WASM sends it: 16 little-endian bytes. */
+	function uhugeints(values: bigint[]) {
+		const bytes = new Uint8Array(values.length * 16);
+		values.forEach((v, i) => {
+			for (let b = 0; b < 16; b++, v >>= 8n) bytes[i * 16 + b] = Number(v & 0xffn);
+		});
+		return makeVector(
+			makeData({ type: new FixedSizeBinary(16), length: values.length, data: bytes })
+		);
+	}
+	const layout = (types: string[]) =>
+		types.map((type, i) => ({ name: ['ub', 'uh'][i]!, type, value: i, text: null }));
+
+	it('writes UBIGINT above 2^63 and UHUGEINT up to 10^38 - 1 so DuckDB reads the same digits', async () => {
+		const table = new Table({
+			ub: vectorFromArray([18446744073709551615n, 9223372036854775808n], new Uint64()),
+			uh: uhugeints([10n ** 38n - 1n, 5n])
+		});
+		const bytes = resultToParquet(new ResultTable(table, layout(['UBIGINT', 'UHUGEINT'])));
+		const dir = mkdtempSync(join(tmpdir(), 'raqib-parquet-'));
+		try {
+			const file = join(dir, 'u.parquet');
+			writeFileSync(file, new Uint8Array(bytes));
+			const conn = await NodeConnector.open();
+			expect(
+				await conn.query(`SELECT ub::VARCHAR AS ub, uh::VARCHAR AS uh FROM read_parquet('${file}')`)
+			).toEqual([
+				{ ub: '18446744073709551615', uh: '99999999999999999999999999999999999999' },
+				{ ub: '9223372036854775808', uh: '5' }
+			]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('refuses a UHUGEINT column by name when a value does not fit', () => {
+		const table = new Table({
+			ub: vectorFromArray([1n], new Uint64()),
+			uh: uhugeints([2n ** 128n - 1n])
+		});
+		expect(() => resultToParquet(new ResultTable(table, layout(['UBIGINT', 'UHUGEINT'])))).toThrow(
+			/Column "uh" \(UHUGEINT\)/
+		);
 	});
 });

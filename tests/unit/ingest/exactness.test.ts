@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import { Failure } from '../../../src/lib/ingest/pipeline';
 import { spreadsheetRow } from '../../../src/lib/ingest/rows';
 import { changedValues } from '../../../src/lib/db/exact';
+import { INCIDENT_COLUMNS } from '../../../src/lib/schema/tables';
 import { NodeConnector, shippedConnector } from '../support/node-connector';
 import { fileOf, uploadThrough } from '../support/upload-through';
 import { utf16 } from '../../fixtures/make';
@@ -89,7 +90,9 @@ describe('line endings', () => {
 			expect(summary.notes).toContainEqual({ key: 'mixed-endings', value: 'LF ×1, CRLF ×2' });
 			expect(rows).toHaveLength(2);
 			expect(rows.flat().some((v) => v?.includes('\r'))).toBe(false);
-			expect(rows[0]![19]).toBe('note five no comma');
+			expect(rows[0]![INCIDENT_COLUMNS.findIndex((c) => c.name === 'notes')]).toBe(
+				'note five no comma'
+			);
 		});
 
 	it('the same kind: CR-only lines among LF, a quoted CRLF kept as written', async () => {

@@ -18,7 +18,7 @@ describe('header mapping', () => {
 		]);
 	});
 
-	it('maps an ACLED export onto incidents and drops what has no place here', () => {
+	it('maps an ACLED export onto the ACLED columns incidents holds', () => {
 		const acled = [
 			'event_id_cnty',
 			'event_date',
@@ -33,20 +33,8 @@ describe('header mapping', () => {
 			'source',
 			'sub_event_type'
 		];
-		expect(mapHeader(acled, 'incidents')).toEqual([
-			'incident_id',
-			'event_date',
-			'event_type',
-			null,
-			'actor1',
-			'actor2',
-			'place_id',
-			null,
-			'fatalities',
-			'notes',
-			'source_ids',
-			'sub_event_type'
-		]);
+		// ACLED's columns are incidents' own: each maps onto itself, `source` stays outlets.
+		expect(mapHeader(acled, 'incidents')).toEqual(acled);
 		expect(detectTable(acled)?.table).toBe('incidents');
 		expect(detectTable(acled)?.because).toEqual([
 			'incident_id ← event_id_cnty',

@@ -25,6 +25,7 @@ const HEADER = INCIDENT_COLUMNS.map((c) => c.name);
 function incident(over: Record<string, string> = {}): string[] {
 	const base: Record<string, string> = {
 		incident_id: 'DEZ-2022-0001',
+		dataset: 'Raqib',
 		event_date: '2022-08-24',
 		time_precision: '1',
 		date_note: '',
@@ -69,7 +70,9 @@ const companions: Record<'actors' | 'places' | 'targets' | 'reports', ParsedTabl
 			'geo_precision',
 			'admin1',
 			'admin2',
-			'bank'
+			'bank',
+			'admin3',
+			'country'
 		],
 		rows: [
 			[
@@ -81,7 +84,9 @@ const companions: Record<'actors' | 'places' | 'targets' | 'reports', ParsedTabl
 				'2',
 				'Deir ez-Zor',
 				'Al-Mayadin',
-				'east'
+				'east',
+				'',
+				'Syria'
 			]
 		]
 	},
@@ -242,7 +247,7 @@ describe('validateTable (companion tables)', () => {
 		const places = validateTable(
 			'places',
 			companions.places.header,
-			[['Bad Slug', 'x', 'x', '95', '40', '4', 'Deir ez-Zor', '', 'north']],
+			[['Bad Slug', 'x', 'x', '95', '40', '4', 'Deir ez-Zor', '', 'north', '', 'Syria']],
 			{ file: 'places.csv' }
 		);
 		expect(

@@ -77,3 +77,30 @@ describe('readEngineError', () => {
 		});
 	});
 });
+
+describe('error positions after Arabic text', () => {
+	/** The token an error offset points at. */
+	const at = (sql: string, offset: number | null) =>
+		offset === null ? null : sql.slice(offset, tokenEnd(sql, offset));
+
+	it.each([
+		["SELECT 'دير الزور' AS place FORM incidents", 'FORM'],
+		["SELECT 'دير الزور' AS place, nosuch FROM incidents", 'nosuch'],
+		["SELECT 'دير' AS p,\n 'حلب' AS q FORM incidents", 'FORM'],
+		["SELECT 'دير' AS p,\n 'حلب' AS q, nosuch FROM incidents", 'nosuch'],
+		["SELECT 'ميادين' AS p, 'x'::INTEGER", "'x'"],
+		["SELECT 'الرقة' AS p, 'البوكمال' AS q, missing_one FROM incidents", 'missing_one']
+	])('%s points at %s', async (sql, token) => {
+		expect(at(sql, readEngineError(await messageOf(sql), sql).offset)).toBe(token);
+	});
+
+	it('uses the JSON byte position when DuckDB-WASM sends one', () => {
+		const sql = "SELECT 'دير الزور' AS place FORM incidents";
+		const raw = JSON.stringify({
+			exception_type: 'Parser',
+			exception_message: 'syntax error at or near "FORM"',
+			position: String(new TextEncoder().encode("SELECT 'دير الزور' AS place ").length)
+		});
+		expect(at(sql, readEngineError(raw, sql).offset)).toBe('FORM');
+	});
+});

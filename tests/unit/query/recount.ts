@@ -23,11 +23,14 @@ export interface Fact {
 	weapon: string;
 	outcome: string;
 	place: string;
+	admin1: string;
+	dataset: string;
 	attack: boolean;
 }
 
 export function facts(): Fact[] {
 	const side = new Map(csv('actors').map((a) => [a.actor!, a.side!]));
+	const admin1 = new Map(csv('places').map((p) => [p.place_id!, p.admin1!]));
 	const or = (v: string | undefined, d: string) => (v ? v : d);
 	return csv('incidents').map((row) => ({
 		row,
@@ -38,6 +41,8 @@ export function facts(): Fact[] {
 		weapon: or(row.weapon, 'unknown'),
 		outcome: or(row.outcome, 'unknown'),
 		place: row.place_id!,
+		admin1: or(row.admin1, admin1.get(row.place_id!) ?? '(none)'),
+		dataset: row.dataset ?? '',
 		attack: isAttack(row.event_type!, row.sub_event_type!)
 	}));
 }
@@ -59,6 +64,8 @@ export function matching(all: Fact[], f: Filters): Fact[] {
 			chosen(f.weapon, x.weapon) &&
 			chosen(f.place, x.place) &&
 			chosen(f.outcome, x.outcome) &&
+			chosen(f.admin1, x.admin1) &&
+			chosen(f.dataset, x.dataset) &&
 			(!f.q || (x.row.notes ?? '').toLowerCase().includes(f.q.toLowerCase()))
 	);
 }

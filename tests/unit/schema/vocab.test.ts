@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { TABLE_COLUMNS, TABLE_KEYS, TABLE_NAMES } from '../../../src/lib/schema/tables';
+import {
+	RAQIB_EXTENSIONS,
+	TABLE_COLUMNS,
+	TABLE_KEYS,
+	TABLE_NAMES
+} from '../../../src/lib/schema/tables';
+import {
+	ACLED_2024_COLUMNS,
+	ACLED_ALL_COLUMNS,
+	ACLED_CLASSIC_COLUMNS
+} from '../../../src/lib/schema/acled';
 import { ALL_SUB_EVENT_TYPES, isSubEventOf, SUB_EVENT_TYPES } from '../../../src/lib/schema/vocab';
 
 describe('vocabularies', () => {
@@ -14,10 +24,14 @@ describe('vocabularies', () => {
 });
 
 describe('table specs', () => {
-	it('list the conventional incident columns in order', () => {
-		expect(TABLE_COLUMNS.incidents.map((c) => c.name).join(',')).toBe(
-			'incident_id,event_date,time_precision,date_note,event_type,sub_event_type,actor1,actor1_certainty,assoc_actor_1,actor2,target,target_type,weapon,outcome,place_id,fatalities,injuries,source_ids,evidence,notes'
-		);
+	it('hold the key, the dataset, every ACLED column of both layouts, then the Raqib extensions', () => {
+		const names = TABLE_COLUMNS.incidents.map((c) => c.name);
+		expect(names.slice(0, 2)).toEqual(['incident_id', 'dataset']);
+		expect(names.slice(2, 2 + ACLED_ALL_COLUMNS.length)).toEqual(ACLED_ALL_COLUMNS);
+		expect(ACLED_CLASSIC_COLUMNS).toHaveLength(31);
+		expect(ACLED_2024_COLUMNS).toHaveLength(31);
+		for (const c of ACLED_2024_COLUMNS) expect(names).toContain(c);
+		expect(names.slice(2 + ACLED_ALL_COLUMNS.length)).toEqual(['place_id', ...RAQIB_EXTENSIONS]);
 	});
 
 	it('give every enum column its values and every table a required key column', () => {
