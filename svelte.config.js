@@ -13,7 +13,8 @@ const csp = {
 	// Downloads and chart PNG export use blob: and data: URLs.
 	'img-src': ['self', 'data:', 'blob:'],
 	'worker-src': ['self', 'blob:'],
-	'connect-src': ['self', 'blob:'],
+	// fetch and XHR reach the app's own files only (the service worker's included).
+	'connect-src': ['self'],
 	'font-src': ['self'],
 	'object-src': ['none'],
 	'base-uri': ['self'],

@@ -12,10 +12,12 @@ const shipped = Papa.parse<string[]>(readFileSync('data/incidents.csv', 'utf8').
 const HEADER = shipped[0]!;
 const shippedCount = shipped.length - 1;
 
+/** The columns that hold the incident's id: a Raqib row's event_id_cnty repeats incident_id. */
+const ID_COLUMNS = new Set(['incident_id', 'event_id_cnty'].map((c) => HEADER.indexOf(c)));
 /** Two shipped rows under new ids of their own year: an upload the shipped data does not contain. */
 const newRows = [1, 2].map((n) =>
 	shipped[n]!.map((v, i) =>
-		i === 0 ? v.replace(/-\d{4}$/, `-98${String(n).padStart(2, '0')}`) : v
+		ID_COLUMNS.has(i) ? v.replace(/-\d{4}$/, `-98${String(n).padStart(2, '0')}`) : v
 	)
 );
 const newIds = newRows.map((r) => r[0]!);
@@ -55,7 +57,11 @@ describe('offline after the first visit', () => {
 		stop = server.close;
 		app = await openApp({ base: server.url });
 		const { page } = app;
-		await page.goto(server.url + '/data');
+		const response = await page.goto(server.url + '/data');
+		// The policy lets the app's own service worker run and lets nothing connect elsewhere.
+		const policy = (response?.headers()['content-security-policy'] ?? '').split(/;\s*/);
+		expect(policy).toContain("connect-src 'self'");
+		expect(policy.find((d) => d.startsWith('worker-src'))?.split(' ')).toContain("'self'");
 		await waitForEngine(page);
 		await page
 			.getByLabel('Upload CSV')
