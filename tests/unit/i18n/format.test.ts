@@ -81,7 +81,13 @@ describe('data labels', () => {
 		expect(vocab('weapon', 'trebuchet')).toBe('trebuchet');
 		expect(named('US-led coalition', 'التحالف الدولي')).toBe('التحالف الدولي');
 		expect(named('Hatla', null)).toBe('Hatla');
+		// What the facts table writes where the data has nothing, whatever the column.
+		expect(vocab('weapon', '(not coded)')).toBe('(غير مرمَّز)');
+		expect(vocab('admin1', '(none)')).toBe('(لا يوجد)');
+		expect(vocab('admin1', 'Deir ez-Zor')).toBe('دير الزور');
+		expect(vocab('dataset', 'Raqib')).toBe('رقيب');
 		overwriteGetLocale(() => 'en');
+		expect(vocab('weapon', '(not coded)')).toBe('(not coded)');
 		expect(vocab('weapon', 'drone')).toBe('drone');
 		expect(named('US-led coalition', 'التحالف الدولي')).toBe('US-led coalition');
 	});
