@@ -31,3 +31,18 @@ export function optionNameIn(options: FilterOptions | null, d: Dimension, value:
 		options?.[d].find((o) => o.value === value)
 	);
 }
+
+/**
+ * The name of a trend row or first-seen value (`key` in dimension `d`, `label` its English name
+ * from the trend query) in the page's language; the loaded filter options give Arabic names.
+ */
+export function trendName(
+	options: FilterOptions | null,
+	d: Dimension,
+	key: string | null,
+	label: string | null
+): string | null {
+	if (key === null) return label;
+	const option = options?.[d].find((o) => o.value === key);
+	return optionName(d, key, option ?? (label ? { value: key, label } : undefined));
+}

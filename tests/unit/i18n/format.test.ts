@@ -5,6 +5,7 @@ import {
 	formatMonth,
 	formatNumber,
 	formatWeek,
+	latinDigits,
 	preferredLocale,
 	setDigits,
 	t,
@@ -90,6 +91,15 @@ describe('data labels', () => {
 		expect(vocab('weapon', '(not coded)')).toBe('(not coded)');
 		expect(vocab('weapon', 'drone')).toBe('drone');
 		expect(named('US-led coalition', 'التحالف الدولي')).toBe('US-led coalition');
+	});
+});
+
+describe('typed digits', () => {
+	it('reads Arabic-Indic and Eastern Arabic-Indic digits as Latin ones, other text unchanged', () => {
+		expect(latinDigits('٢٠٢٢-٠٨-٢٢')).toBe('2022-08-22');
+		expect(latinDigits('۲۰۲۳-۱۱-۰۹')).toBe('2023-11-09');
+		expect(latinDigits('2022-08-22')).toBe('2022-08-22');
+		expect(latinDigits('آب ٩')).toBe('آب 9');
 	});
 });
 
