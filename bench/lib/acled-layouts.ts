@@ -156,8 +156,8 @@ function writeDate(iso: string, layout: Layout): string {
 	const name = MONTHS[month(iso) - 1]!;
 	if (layout === 'excel') return `${day(iso)}-${name.slice(0, 3)}-${y.slice(2)}`;
 	if (layout === 'numeric') return `${day(iso)}/${month(iso)}/${y}`;
-	if (layout === '2024') return `${iso.slice(8, 10)} ${name} ${y}`;
-	return `${day(iso)} ${name} ${y}`;
+	// ACLED's own style, both layouts: `01 November 2024`.
+	return `${iso.slice(8, 10)} ${name} ${y}`;
 }
 
 function country(e: SynthEvent) {

@@ -71,7 +71,7 @@ export async function stage(
 	try {
 		const typed = specs.map((c) => {
 			const v = `NULLIF(trim(${quoteIdent(c.name)}), '')`;
-			return `CAST(${v} AS ${duckType(c.type)}) AS ${quoteIdent(c.name)}`;
+			return `CAST(${v} AS ${duckType(c.type, c.scale)}) AS ${quoteIdent(c.name)}`;
 		});
 		const trimmed = specs.map((c) => {
 			const n = quoteIdent(c.name);
@@ -81,7 +81,7 @@ export async function stage(
 			`CREATE OR REPLACE TEMP TABLE ${quoteIdent(textOf(text))} AS SELECT ${RECORD}, ${trimmed.join(', ')} FROM temp.${quoteIdent(text)}`
 		);
 		for (const c of specs) {
-			const type = duckType(c.type);
+			const type = duckType(c.type, c.scale);
 			if (type === 'VARCHAR') continue;
 			const changed = await changedValues(conn, textOf(text), c.name, type);
 			if (changed.count > 0) throw new ExactnessError(changed.count, changed.first);
