@@ -68,3 +68,13 @@ export function formatDateTime(at: number | string): string {
 		return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 	return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'long', timeStyle: 'short' }).format(d);
 }
+
+/**
+ * `text` with Arabic-Indic (٠-٩) and Eastern Arabic-Indic (۰-۹) digits written as Latin 0-9, so a
+ * date or number typed in either script reads the same ('٢٠٢٢-٠٨-٢٢' → '2022-08-22').
+ */
+export function latinDigits(text: string): string {
+	return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (c) =>
+		String((c.charCodeAt(0) - 0x0660) % 0x90)
+	);
+}

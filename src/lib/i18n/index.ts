@@ -25,6 +25,7 @@ export {
 	formatDate,
 	formatWeek,
 	formatMonth,
-	formatDateTime
+	formatDateTime,
+	latinDigits
 } from './format';
 export { vocab, named, type VocabKind } from './labels';

@@ -5,6 +5,7 @@ import {
 	formatMonth,
 	formatNumber,
 	formatWeek,
+	latinDigits,
 	preferredLocale,
 	setDigits,
 	t,
@@ -81,9 +82,24 @@ describe('data labels', () => {
 		expect(vocab('weapon', 'trebuchet')).toBe('trebuchet');
 		expect(named('US-led coalition', 'التحالف الدولي')).toBe('التحالف الدولي');
 		expect(named('Hatla', null)).toBe('Hatla');
+		// What the facts table writes where the data has nothing, whatever the column.
+		expect(vocab('weapon', '(not coded)')).toBe('(غير مرمَّز)');
+		expect(vocab('admin1', '(none)')).toBe('(لا يوجد)');
+		expect(vocab('admin1', 'Deir ez-Zor')).toBe('دير الزور');
+		expect(vocab('dataset', 'Raqib')).toBe('رقيب');
 		overwriteGetLocale(() => 'en');
+		expect(vocab('weapon', '(not coded)')).toBe('(not coded)');
 		expect(vocab('weapon', 'drone')).toBe('drone');
 		expect(named('US-led coalition', 'التحالف الدولي')).toBe('US-led coalition');
+	});
+});
+
+describe('typed digits', () => {
+	it('reads Arabic-Indic and Eastern Arabic-Indic digits as Latin ones, other text unchanged', () => {
+		expect(latinDigits('٢٠٢٢-٠٨-٢٢')).toBe('2022-08-22');
+		expect(latinDigits('۲۰۲۳-۱۱-۰۹')).toBe('2023-11-09');
+		expect(latinDigits('2022-08-22')).toBe('2022-08-22');
+		expect(latinDigits('آب ٩')).toBe('آب 9');
 	});
 });
 

@@ -199,4 +199,25 @@ describe('filter options', () => {
 		for (const o of opts.place) expect(o.label).toBe(names.get(o.value) ?? o.value);
 		expect(opts.place.some((o) => o.label !== o.value)).toBe(true);
 	});
+
+	it('gives actors, targets and places their Arabic name from the companion tables', async () => {
+		const { filterOptions, splitOptions } = await import('../../../src/lib/query/options');
+		const opts = splitOptions(await conn.query(filterOptions()));
+		const arabic = (table: string, key: string) =>
+			new Map(csv(table).map((r) => [r[key]!, r.name_ar || undefined]));
+		const cases = [
+			['actor', arabic('actors', 'actor')],
+			['target', arabic('targets', 'target')],
+			['place', arabic('places', 'place_id')]
+		] as const;
+		for (const [dim, names] of cases) {
+			for (const o of opts[dim]) expect(o.labelAr, `${dim} ${o.value}`).toBe(names.get(o.value));
+			expect(
+				opts[dim].some((o) => o.labelAr),
+				dim
+			).toBe(true);
+		}
+		// Vocabulary values take their Arabic label from the catalogue, not from the data.
+		expect(opts.weapon.every((o) => o.labelAr === undefined)).toBe(true);
+	});
 });
