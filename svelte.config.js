@@ -13,7 +13,8 @@ const csp = {
 	// Downloads and chart PNG export use blob: and data: URLs.
 	'img-src': ['self', 'data:', 'blob:'],
 	'worker-src': ['self', 'blob:'],
-	'connect-src': ['self', 'blob:'],
+	// fetch and XHR reach the app's own files only (the service worker's included).
+	'connect-src': ['self'],
 	'font-src': ['self'],
 	'object-src': ['none'],
 	'base-uri': ['self'],
@@ -31,6 +32,9 @@ const config = {
 			// The Arabic pages (also reached through the language switch on every page).
 			entries: ['*', '/ar/', '/ar/sql/', '/ar/data/', '/ar/data/codebook/', '/ar/brief/']
 		},
+		// src/service-worker.ts is registered by UpdateNotice.svelte once the engine has started
+		// (so that caching the build does not compete with the first visit's own downloads).
+		serviceWorker: { register: false },
 		typescript: {
 			config: (c) => {
 				c.include.push(

@@ -13,3 +13,13 @@ export async function waitForEngine(page: Page): Promise<void> {
 		{ timeout: 90_000 }
 	);
 }
+
+/**
+ * Wait until the service worker controls the page: it activates (and claims
+ * the page) only once its precache, the copy for offline use, is complete.
+ */
+export async function waitForOfflineCopy(page: Page): Promise<void> {
+	await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, {
+		timeout: 120_000
+	});
+}

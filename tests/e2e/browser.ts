@@ -36,9 +36,11 @@ export async function openApp(
 		timezoneId?: string;
 		/** Other origins a test serves itself (e.g. a page that frames the app). */
 		allowOrigins?: string[];
+		/** A server of the test's own (the offline tests stop theirs); else the shared one. */
+		base?: string;
 	} = {}
 ): Promise<App> {
-	const base = inject('baseURL');
+	const base = options.base ?? inject('baseURL');
 	const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'raqib-profile-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: CHROMIUM,

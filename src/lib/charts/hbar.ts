@@ -37,6 +37,8 @@ export interface HBarSpec<T extends object> {
 	selected?: Choice;
 	/** Extra tooltip lines (channel label → row key), e.g. the Arabic name. */
 	tip?: Record<string, keyof T & string>;
+	/** The DOM to draw in: given while prerendering (ChartFrame), else the page's own. */
+	document?: Document;
 }
 
 /** Shorten a label to n characters with an ellipsis (the full text stays in the tooltip and table). */
@@ -67,6 +69,7 @@ export function hbar<T extends object>(s: HBarSpec<T>): Element {
 		Object.entries(s.tip ?? {}).map(([label, key]) => [label, (r: T) => r[key] ?? '—'])
 	);
 	return Plot.plot({
+		document: s.document,
 		width: s.width,
 		style: CHART_STYLE,
 		height: Math.max(60, labels.length * BAR_PX + 54),

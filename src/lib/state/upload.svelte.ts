@@ -102,8 +102,13 @@ export class UploadJob {
 	}
 }
 
+/** Phases in which reloading the page would lose the user's work (a parse, a review, a save). */
+const UNFINISHED: readonly Phase[] = ['parsing', 'staging', 'review', 'applying'];
+
 class UploadState {
 	jobs = $state<UploadJob[]>([]);
+	/** Some file is being read, awaits review or is being saved: the page must not reload now. */
+	inProgress = $derived(this.jobs.some((j) => UNFINISHED.includes(j.phase)));
 }
 
 export const uploads = new UploadState();
