@@ -3,7 +3,8 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { closeAndCheck, openApp, waitForEngine, type App } from './browser';
 import { ARGS, CHROMIUM } from './chromium.js';
 
-const CHARTS = ['weeks', 'actors', 'targets', 'map', 'weapons', 'outcomes'];
+// Every panel of the registry (src/lib/dashboard/registry.ts), in page order.
+const CHARTS = ['weeks', 'actors', 'targets', 'map', 'admin1', 'weapons', 'outcomes'];
 
 let app: App | undefined;
 afterEach(async () => {

@@ -113,6 +113,28 @@ export const PANELS: readonly Panel[] = [
 		prepare: () => 'place'
 	},
 	{
+		id: 'admin1',
+		aggregates: [count('byAdmin1', ['admin1'], ['admin1'])],
+		component: CategoryChart,
+		layout: 'cell',
+		props: (c) => {
+			const rows = c.data.byAdmin1 as readonly object[];
+			return {
+				id: 'admin1',
+				title: t('dashboard.chart.admin1', { measure: c.measure }),
+				label: t('dashboard.chart.admin1.label', { measure: c.measure, count: rows.length }),
+				key: 'admin1',
+				keyLabel: t('dashboard.filter.admin1'),
+				rows,
+				measure: c.measure,
+				color: '#56B4E9',
+				selected: c.filters.admin1,
+				onpick: c.pick('admin1')
+			};
+		},
+		prepare: () => 'admin1'
+	},
+	{
 		id: 'weapons',
 		aggregates: [count('byWeapon', ['weapon'], ['weapon'])],
 		component: CategoryChart,

@@ -2,13 +2,17 @@ import { TABLE_COLUMNS, type ColumnType, type TableName } from '$lib/schema/tabl
 import { quoteIdent } from '$lib/query/sql';
 import { PLAIN, readCsvExact } from './csv-read';
 
-/** The DuckDB type that stores a codebook column type. Lists stay ';'-separated text so files round-trip. */
-export function duckType(type: ColumnType): string {
+/**
+ * The DuckDB type that stores a codebook column type. Lists stay
+ * ';'-separated text so files round-trip; a float with a scale is a DECIMAL,
+ * which prints every decimal (36.7090 stays 36.7090, as ACLED writes it).
+ */
+export function duckType(type: ColumnType, scale?: number): string {
 	switch (type) {
 		case 'int':
 			return 'INTEGER';
 		case 'float':
-			return 'DOUBLE';
+			return scale === undefined ? 'DOUBLE' : `DECIMAL(${scale + 5}, ${scale})`;
 		case 'date':
 			return 'DATE';
 		default:
@@ -21,7 +25,7 @@ export function readCsvTyped(table: TableName, file: string): string {
 	return readCsvExact(
 		file,
 		PLAIN,
-		TABLE_COLUMNS[table].map((c) => [c.name, duckType(c.type)] as const)
+		TABLE_COLUMNS[table].map((c) => [c.name, duckType(c.type, c.scale)] as const)
 	);
 }
 

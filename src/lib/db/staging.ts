@@ -24,10 +24,12 @@ export interface Diff {
 
 /** Companion-table entries an upload adds because its rows name them. */
 export interface NewEntries {
-	actors: string[];
+	/** A name only (saved uploads before ACLED imports), or with the side chosen and its inter code. */
+	actors: (string | { name: string; side: string; inter?: number })[];
 	/** A target with the target_type the upload gives it (the incident's own must agree). */
 	targets: { name: string; type?: string }[];
-	places: string[];
+	/** A place_id only (its name the same), or a place an ACLED import describes (cells as written). */
+	places: (string | Record<string, string>)[];
 }
 
 let stages = 0;
@@ -69,7 +71,7 @@ export async function stage(
 	try {
 		const typed = specs.map((c) => {
 			const v = `NULLIF(trim(${quoteIdent(c.name)}), '')`;
-			return `CAST(${v} AS ${duckType(c.type)}) AS ${quoteIdent(c.name)}`;
+			return `CAST(${v} AS ${duckType(c.type, c.scale)}) AS ${quoteIdent(c.name)}`;
 		});
 		const trimmed = specs.map((c) => {
 			const n = quoteIdent(c.name);
@@ -79,7 +81,7 @@ export async function stage(
 			`CREATE OR REPLACE TEMP TABLE ${quoteIdent(textOf(text))} AS SELECT ${RECORD}, ${trimmed.join(', ')} FROM temp.${quoteIdent(text)}`
 		);
 		for (const c of specs) {
-			const type = duckType(c.type);
+			const type = duckType(c.type, c.scale);
 			if (type === 'VARCHAR') continue;
 			const changed = await changedValues(conn, textOf(text), c.name, type);
 			if (changed.count > 0) throw new ExactnessError(changed.count, changed.first);
@@ -173,22 +175,46 @@ async function upsertExtra(conn: Connector, table: TableName, extra: ExtraColumn
 	);
 }
 
-/** New actors, targets and places, named only (a target with its type): the rest is for the user to fill. */
+/** Rows per INSERT of new entries (each row binds one parameter per column). */
+const ENTRY_BATCH = 500;
+
+/**
+ * New actors, targets and places: what the upload gives (a name, an actor's
+ * side and inter code, an imported place's coordinates and admin names); the
+ * rest is for the user to fill. Entries already present are left alone.
+ * Empty cells are stored as NULL; DuckDB casts coordinates on insert.
+ */
 export async function addEntries(conn: Connector, entries: NewEntries): Promise<void> {
-	const rows: { table: string; values: Record<string, string | null> }[] = [
-		...entries.actors.map((actor) => ({ table: 'actors', values: { actor } })),
-		...entries.targets.map((t) => ({
-			table: 'targets',
-			values: { target: t.name, target_type: t.type ?? null }
-		})),
-		...entries.places.map((p) => ({ table: 'places', values: { place_id: p, name_en: p } }))
-	];
-	for (const { table, values } of rows) {
-		const names = Object.keys(values);
-		const k = quoteIdent(names[0]!);
+	const actors = entries.actors.map((a): Record<string, string> =>
+		typeof a === 'string'
+			? { actor: a }
+			: { actor: a.name, side: a.side, acled_inter: a.inter ? String(a.inter) : '' }
+	);
+	const targets = entries.targets.map((t) => ({ target: t.name, target_type: t.type ?? '' }));
+	const places = entries.places.map((p) =>
+		typeof p === 'string' ? { place_id: p, name_en: p } : p
+	);
+	await insertNew(conn, 'actors', actors);
+	await insertNew(conn, 'targets', targets);
+	await insertNew(conn, 'places', places);
+}
+
+async function insertNew(
+	conn: Connector,
+	table: 'actors' | 'targets' | 'places',
+	rows: Record<string, string>[]
+): Promise<void> {
+	const names = TABLE_COLUMNS[table].map((c) => c.name).filter((n) => rows.some((r) => n in r));
+	const k = quoteIdent(TABLE_KEYS[table]);
+	for (let i = 0; i < rows.length; i += ENTRY_BATCH) {
+		const batch = rows.slice(i, i + ENTRY_BATCH);
+		const tuple = `(${names.map(() => '?').join(', ')})`;
+		const cols = names.map(quoteIdent).join(', ');
 		await conn.query({
-			sql: `INSERT INTO ${quoteIdent(table)} (${names.map(quoteIdent).join(', ')}) SELECT ${names.map(() => '?').join(', ')} WHERE NOT EXISTS (SELECT 1 FROM ${quoteIdent(table)} WHERE ${k} = ?)`,
-			params: [...Object.values(values), values[names[0]!]!]
+			sql: `INSERT INTO ${quoteIdent(table)} (${cols})
+SELECT DISTINCT ON (${k}) * FROM (VALUES ${batch.map(() => tuple).join(', ')}) AS v(${cols})
+WHERE ${k} NOT IN (SELECT ${k} FROM ${quoteIdent(table)} WHERE ${k} IS NOT NULL)`,
+			params: batch.flatMap((r) => names.map((n) => (r[n] ? r[n] : null)))
 		});
 	}
 }

@@ -213,6 +213,11 @@ async function readKnown(conn: WasmConnector): Promise<Known> {
 				`SELECT name, "place_id" AS id FROM (SELECT "name_en" AS name, "place_id" FROM "places" UNION ALL SELECT "name_ar", "place_id" FROM "places") WHERE name IS NOT NULL`
 			)
 		).map((r) => [r.name, r.id] as [string, string]),
+		placeAdmin1: (
+			await conn.query<{ id: string; a: string }>(
+				'SELECT "place_id" AS id, "admin1" AS a FROM "places" WHERE "admin1" IS NOT NULL'
+			)
+		).map((r) => [r.id, r.a] as [string, string]),
 		targetTypes: (
 			await conn.query<{ a: string; b: string }>(
 				'SELECT "target" AS a, "target_type" AS b FROM "targets" WHERE "target_type" IS NOT NULL'

@@ -18,4 +18,10 @@ export class Failure extends Error {
 }
 
 /** Records parsed from one piece of text, the spreadsheet row of the first, and bytes read so far. */
-export type Batch = { rows: string[][]; first: number; bytesRead: number };
+export type Batch = {
+	rows: string[][];
+	first: number;
+	bytesRead: number;
+	/** The row the file ends in the middle of (inside its quotes), if it does. */
+	truncated?: number;
+};

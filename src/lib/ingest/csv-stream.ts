@@ -60,20 +60,29 @@ export class RecordReader {
 		return out;
 	}
 
-	/** The records left when the text has ended. */
-	end(): { rows: string[][]; first: number } {
+	/**
+	 * The records left when the text has ended. A last record cut inside its
+	 * quotes on its own line (an interrupted download) is returned as it is,
+	 * with its row as `truncated`; an open quote that spans lines stays an error.
+	 */
+	end(): { rows: string[][]; first: number; truncated?: number } {
 		const out = this.#parse(this.#partial, false);
 		this.#partial = '';
 		return out;
 	}
 
-	#parse(input: string, more: boolean): { rows: string[][]; first: number } {
+	#parse(input: string, more: boolean): { rows: string[][]; first: number; truncated?: number } {
 		const result = this.#parser.parse(input, this.#base, more) as Papa.ParseResult<string[]>;
 		const first = this.#rows + 1;
+		let truncated: number | undefined;
 		for (const e of result.errors) {
 			// An error in the unfinished last row is looked at again once the row is complete.
 			if (more && (e.row ?? 0) >= result.data.length) continue;
 			const row = first + (e.row ?? 0);
+			if (e.code === 'MissingQuotes' && !more && cutShort(result.data, e.row ?? 0)) {
+				truncated = row;
+				continue;
+			}
 			if (e.code === 'MissingQuotes') throw new CsvError('unterminated-quote', row);
 			if (e.code === 'InvalidQuotes') throw new CsvError('malformed-quote', row);
 		}
@@ -99,8 +108,14 @@ export class RecordReader {
 			this.#base = cursor;
 		}
 		this.#rows += rows.length;
-		return { rows, first };
+		return truncated === undefined ? { rows, first } : { rows, first, truncated };
 	}
+}
+
+/** The record at `i` is the file's last and holds no line break: a line cut short, not a quote left open. */
+function cutShort(data: string[][], i: number): boolean {
+	const record = data[i];
+	return i === data.length - 1 && !!record && !record.some((c) => /[\r\n]/.test(c));
 }
 
 const isEmpty = (record: string[]) => record.length === 1 && record[0] === '';

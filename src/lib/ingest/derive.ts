@@ -9,9 +9,16 @@ import { OWN_CODING_DATASET } from '../schema/tables';
 
 const ISO = /^(\d{4})-\d{2}-\d{2}$/;
 
-/** Fill, in place, the derivable empty cells of one incidents record laid out as `columns`. */
-export function fillDerived(record: string[], at: DerivedColumns): void {
-	const { id, cnty, date, year, dataset } = at;
+/**
+ * Fill, in place, the derivable empty cells of one incidents record laid out
+ * as `columns`; `dataset` names an import (default OWN_CODING_DATASET).
+ */
+export function fillDerived(
+	record: string[],
+	at: DerivedColumns,
+	dataset: string = OWN_CODING_DATASET
+): void {
+	const { id, cnty, date, year } = at;
 	if (id >= 0 && cnty >= 0) {
 		if (record[id] === '' && record[cnty] !== '') record[id] = record[cnty]!;
 		else if (record[cnty] === '' && record[id] !== '') record[cnty] = record[id]!;
@@ -20,7 +27,7 @@ export function fillDerived(record: string[], at: DerivedColumns): void {
 		const m = ISO.exec(record[date]!.trim());
 		if (m) record[year] = m[1]!;
 	}
-	if (dataset >= 0 && record[dataset] === '') record[dataset] = OWN_CODING_DATASET;
+	if (at.dataset >= 0 && record[at.dataset] === '') record[at.dataset] = dataset;
 }
 
 /** Positions of the columns fillDerived reads and writes (-1 when absent). */

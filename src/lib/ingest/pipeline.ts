@@ -80,17 +80,33 @@ export async function parseFile(
 	const broken = notText(head);
 	if (broken) throw fail({ code: broken });
 	const guess = detectEncoding(head);
-	const run = async (encoding: Encoding, rewrite = false) => {
-		const settings = { bom: bomLength(head, encoding), chunkBytes, options, validate, onProgress };
+	const once = async (encoding: Encoding, opts: ParseOptions) => {
+		const settings = {
+			bom: bomLength(head, encoding),
+			chunkBytes,
+			options: opts,
+			validate,
+			onProgress
+		};
 		// Spreadsheet-safe marks to take off (RewriteNeeded) also mean the original bytes will not do.
-		const summary = await scan(file, { ...settings, encoding, rewrite }).catch((e: unknown) => {
-			if (e instanceof RewriteNeeded) return null;
-			throw e;
-		});
+		const summary = await scan(file, { ...settings, encoding, rewrite: false }).catch(
+			(e: unknown) => {
+				if (e instanceof RewriteNeeded) return null;
+				throw e;
+			}
+		);
 		if (summary && !summary.needsRewrite) return summary;
 		// The original bytes are not what was parsed: read again, writing the clean copy.
 		const again = await scan(file, { ...settings, encoding, rewrite: true });
 		return summary ? { ...again, notes: summary.notes } : again;
+	};
+	// Numeric dates (5/9/2020) wait for the whole column to settle day/month order: read again with it.
+	const run = async (encoding: Encoding) => {
+		const summary = await once(encoding, options);
+		const order = summary.dateOrderFound;
+		return order && !options.dateOrder
+			? await once(encoding, { ...options, dateOrder: order })
+			: summary;
 	};
 	try {
 		const encoding = options.encoding ?? guess.encoding;

@@ -65,6 +65,10 @@ export async function readOther(
 		errors,
 		warnings: 0,
 		unknown: [],
+		placeMatches: [],
+		newPlaces: [],
+		skipped: null,
+		fileErrors: 0,
 		extra: null,
 		output: ctx.rewrite ? new Blob(parts, { type: 'text/csv' }) : null
 	};

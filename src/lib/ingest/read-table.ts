@@ -2,13 +2,13 @@ import Papa from 'papaparse';
 import { TABLE_COLUMNS, type TableName } from '$lib/schema/tables';
 import { normalise } from './headers';
 import { References } from './references';
-import { derivedColumns, fillDerived } from './derive';
+import { IncidentImport } from './incident-import';
+import type { Placed } from './monadic';
+import { Output } from './output';
 import { Failure, type Batch, type Validate } from './batch';
 import { isMarked, restore } from '$lib/csv/spreadsheet-safe';
 import type { KnownKeys } from './context';
 import {
-	MAX_ISSUES,
-	PREVIEW_ROWS,
 	type Inspection,
 	type Issue,
 	type Known,
@@ -16,9 +16,6 @@ import {
 	type Progress,
 	type ReadResult
 } from './types';
-
-/** Blob parts are folded into one Blob every this many characters, so strings do not pile up. */
-const FLUSH_CHARS = 16 * 1024 * 1024;
 
 /**
  * Thrown when a file read as passthrough (its bytes loaded as they are) turns
@@ -58,19 +55,24 @@ export async function readTable(
 		inspection.encoding === 'utf-8' &&
 		width === columns.length &&
 		inspection.header.every((h, i) => h === columns[i]);
+	const out = new Output(file.name, columns, inspection.header, !!ctx.options.skipInvalid);
+	const incidents =
+		kind === 'incidents'
+			? new IncidentImport(file.name, inspection.header, columns, ctx.options, out.note, out.reject)
+			: null;
+	const acled = incidents?.origin === 'acled';
 	// Place names become ids only in a column that is not literally place_id (an ACLED `location`).
 	const placeFrom = inspection.header[mapping.indexOf('place_id')];
-	// No place_id column but ACLED's `location`: the place is found by that name.
+	// No place_id column but a `location` (and no ACLED coordinates to make places of): found by that name.
 	const fromLocation =
-		kind === 'incidents' && placeFrom === undefined ? columns.indexOf('location') : -1;
+		kind === 'incidents' && !acled && placeFrom === undefined ? columns.indexOf('location') : -1;
 	const placeAt = columns.indexOf('place_id');
 	const byName =
 		fromLocation >= 0 || (placeFrom !== undefined && normalise(placeFrom) !== 'place_id');
-	const refs = new References(kind, ctx.options.known, byName);
+	const refs = new References(kind, ctx.options.known, byName, acled);
 	const known = knownKeys(ctx.options.known);
 	const keys = new Map<string, number>();
-	// A file already in the full layout is loaded as written (its empty cells are the validator's to judge).
-	const derived = kind === 'incidents' && !passthrough ? derivedColumns(columns) : null;
+	const dateAt = columns.indexOf('event_date');
 	// File columns with no place in the table that the user chose to keep: they go, with the
 	// row's key, into a side table (`incidents_extra`, …) for SQL; the codebook table stays as it is.
 	const kept = inspection.header
@@ -79,40 +81,43 @@ export async function readTable(
 	const extraParts: string[] = [
 		Papa.unparse([[columns[0]!, ...kept.map((i) => inspection.header[i]!)]]) + '\n'
 	];
-	const issues: Issue[] = [];
-	let errors = 0;
-	let warnings = 0;
-	let rowCount = 0;
 	// Cells whose spreadsheet-safe `'` came off ($lib/csv/spreadsheet-safe), and the first of them.
 	let unmarked = 0;
 	let firstUnmarked = null as Issue | null;
-	const preview: string[][] = [];
-	let blob = new Blob([Papa.unparse([columns]) + '\n']);
-	let parts: string[] = [];
-	let partChars = 0;
-	const note = (issue: Issue) => {
-		if (issue.severity === 'error') errors++;
-		else warnings++;
-		if (issues.length < MAX_ISSUES) issues.push(issue);
-	};
 
-	const take = ({ rows, first, bytesRead }: Batch) => {
-		const out: string[][] = [];
-		const extra: string[][] = [];
-		const lines: number[] = [];
+	/** Validate the complete rows of one batch and write the valid (or, unless skipping, all) of them. */
+	const emit = (placed: Placed[]) => {
+		if (placed.length === 0) return;
+		const rows = placed.map((p) => p.record);
+		const lines = placed.map((p) => p.row);
+		const found = ctx.validate(kind, columns, rows, {
+			file: file.name,
+			known,
+			today: ctx.options.today,
+			lines,
+			origin: incidents?.origin
+		});
+		for (const issue of found) out.note(issue);
+		duplicateKeys(rows, lines, keys, columns[0]!, file.name, out.note);
+		const valid = out.keep(placed);
+		if (extraOf.size) {
+			const extra = valid.map((p) => extraOf.get(p.row)!);
+			for (const p of placed) extraOf.delete(p.row);
+			if (extra.length) extraParts.push(Papa.unparse(extra, { newline: '\n' }) + '\n');
+		}
+		out.write(valid, !passthrough);
+	};
+	const extraOf = new Map<number, string[]>();
+
+	const take = ({ rows, first, bytesRead, truncated }: Batch) => {
+		const complete: Placed[] = [];
 		rows.forEach((raw, i) => {
 			if (raw.length === 0) return;
 			const row = first + i;
+			out.remember(row, raw);
+			if (row === truncated) return out.cutShort(row, raw.length, width, true);
 			// A ragged row is reported as such; its cells would only add noise below.
-			if (raw.length !== width)
-				return note({
-					file: file.name,
-					row,
-					column: '',
-					value: '',
-					problem: `has ${raw.length} cells; the header has ${width}`,
-					severity: 'error'
-				});
+			if (raw.length !== width) return out.cutShort(row, raw.length, width, false);
 			raw.forEach((cell, j) => {
 				if (!isMarked(cell)) return;
 				if (passthrough) throw new RewriteNeeded();
@@ -128,52 +133,45 @@ export async function readTable(
 				};
 			});
 			const record = identity ? raw : source.map((s) => (s < 0 ? '' : (raw[s] ?? '')));
-			if (derived) fillDerived(record, derived);
+			if (incidents) {
+				const written = dateAt >= 0 ? record[dateAt] : '';
+				if (!passthrough) incidents.prepare(record, row);
+				else if (incidents.dates.read(written!, row) !== written) throw new RewriteNeeded();
+			}
 			if (fromLocation >= 0 && record[placeAt] === '') record[placeAt] = record[fromLocation]!;
 			refs.resolve(record, columns, row);
-			if (kept.length) extra.push([record[0]!, ...kept.map((k) => raw[k]!)]);
-			out.push(record);
-			lines.push(row);
+			if (kept.length) extraOf.set(row, [record[0]!, ...kept.map((k) => raw[k]!)]);
+			complete.push(...(incidents ? incidents.order({ record, row }) : [{ record, row }]));
 		});
-		ctx.onProgress({ bytesRead, bytes: file.size, rows: rowCount + out.length });
-		if (out.length === 0) return;
-		rowCount += out.length;
-		for (const r of out) if (preview.length < PREVIEW_ROWS) preview.push(r);
-		const found = ctx.validate(kind, columns, out, {
-			file: file.name,
-			known,
-			today: ctx.options.today,
-			lines
-		});
-		for (const issue of found) note(issue);
-		duplicateKeys(out, lines, keys, columns[0]!, file.name, note);
-		if (extra.length) extraParts.push(Papa.unparse(extra, { newline: '\n' }) + '\n');
-		if (passthrough) return;
-		const text = Papa.unparse(out, { newline: '\n' }) + '\n';
-		parts.push(text);
-		partChars += text.length;
-		if (partChars > FLUSH_CHARS) {
-			blob = new Blob([blob, ...parts]);
-			parts = [];
-			partChars = 0;
-		}
+		ctx.onProgress({ bytesRead, bytes: file.size, rows: out.rows + complete.length });
+		emit(complete);
 	};
 
 	take(body);
 	for await (const batch of stream) take(batch);
-	if (rowCount === 0) throw new Failure({ file: file.name, code: 'no-rows' });
-	if (firstUnmarked) note(unmarkedNote(firstUnmarked, unmarked));
+	if (incidents) emit(incidents.flush());
+	if (out.rows === 0 && out.skippedRows === 0)
+		throw new Failure({ file: file.name, code: 'no-rows' });
+	if (firstUnmarked) out.note(unmarkedNote(firstUnmarked, unmarked));
 	return {
 		...inspection,
-		notes: [],
-		rows: rowCount,
+		notes: incidents?.notes(out.rows) ?? [],
+		rows: out.rows,
 		columns,
-		preview,
-		issues,
-		errors,
-		warnings,
+		preview: out.preview,
+		issues: out.issues,
+		errors: out.errors,
+		warnings: out.warnings,
+		fileErrors: out.fileErrors,
 		unknown: refs.unknown(),
-		output: passthrough ? null : new Blob([blob, ...parts], { type: 'text/csv' }),
+		...(incidents ? { origin: incidents.origin } : {}),
+		...(incidents?.layout ? { layout: incidents.layout } : {}),
+		...(incidents?.question() ? { dateQuestion: incidents.question() } : {}),
+		...(incidents?.found() ? { dateOrderFound: incidents.found() } : {}),
+		placeMatches: incidents?.places?.matches() ?? [],
+		newPlaces: incidents?.places?.created() ?? [],
+		skipped: out.skipped(),
+		output: passthrough ? null : out.blob(),
 		extra: kept.length
 			? {
 					columns: kept.map((i) => inspection.header[i]!),

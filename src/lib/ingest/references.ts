@@ -1,3 +1,4 @@
+import { interCode } from '$lib/schema/acled';
 import type { TableName } from '$lib/schema/tables';
 import type { Known, UnknownRef } from './types';
 
@@ -5,12 +6,13 @@ type RefTable = UnknownRef['table'];
 
 /** Columns whose values must exist in a companion table; lists are ';'-separated. */
 const REFERENCES: Partial<
-	Record<TableName, { column: string; table: RefTable; list?: boolean }[]>
+	Record<TableName, { column: string; table: RefTable; list?: boolean; inter?: string }[]>
 > = {
 	incidents: [
-		{ column: 'actor1', table: 'actors' },
-		{ column: 'actor2', table: 'actors' },
-		{ column: 'assoc_actor_1', table: 'actors', list: true },
+		{ column: 'actor1', table: 'actors', inter: 'inter1' },
+		{ column: 'actor2', table: 'actors', inter: 'inter2' },
+		{ column: 'assoc_actor_1', table: 'actors', list: true, inter: 'inter1' },
+		{ column: 'assoc_actor_2', table: 'actors', list: true, inter: 'inter2' },
 		{ column: 'target', table: 'targets' },
 		{ column: 'place_id', table: 'places' }
 	],
@@ -28,7 +30,7 @@ const fold = (s: string) => s.trim().toLowerCase();
  * a place written by name (an ACLED `location`) into its place_id.
  */
 export class References {
-	#checks: { index: number; table: RefTable; list: boolean }[] = [];
+	#checks: { index: number; table: RefTable; list: boolean; inter: number }[] = [];
 	#known: Record<RefTable, Set<string>>;
 	#placeByName = new Map<string, string>();
 	#placeColumn = -1;
@@ -41,10 +43,16 @@ export class References {
 	};
 	#columnsSeen: string[] | null = null;
 
+	/**
+	 * `imported`: rows of an ACLED export, whose places are made from the file
+	 * (./import-places.ts) rather than listed here, and whose new actors carry
+	 * their inter code so a side can be suggested.
+	 */
 	constructor(
 		private kind: TableName,
 		known?: Known,
-		resolveNames = true
+		resolveNames = true,
+		private imported = false
 	) {
 		this.#known = {
 			actors: new Set(known?.actors),
@@ -68,12 +76,14 @@ export class References {
 		}
 		for (const c of this.#checks) {
 			const cell = record[c.index]!;
-			if (!c.list) this.#check(c.table, cell, record, row);
-			else if (cell) for (const item of cell.split(';')) this.#check(c.table, item, record, row);
+			const inter = c.inter >= 0 ? interCode(record[c.inter]!) : null;
+			if (!c.list) this.#check(c.table, cell, record, row, inter);
+			else if (cell)
+				for (const item of cell.split(';')) this.#check(c.table, item, record, row, inter);
 		}
 	}
 
-	#check(table: RefTable, raw: string, record: string[], row: number): void {
+	#check(table: RefTable, raw: string, record: string[], row: number, inter: number | null): void {
 		if (!raw || this.#known[table].has(raw)) return;
 		const value = raw.trim();
 		if (!value || this.#known[table].has(value)) return;
@@ -85,7 +95,8 @@ export class References {
 				value,
 				row,
 				count: 1,
-				...this.#type(table, record)
+				...this.#type(table, record),
+				...(this.imported && inter ? { inter } : {})
 			});
 	}
 
@@ -105,7 +116,13 @@ export class References {
 		this.#typeColumn = this.kind === 'incidents' ? columns.indexOf('target_type') : -1;
 		if (this.#known.actors.size + this.#known.places.size + this.#known.targets.size === 0) return;
 		this.#checks = (REFERENCES[this.kind] ?? [])
-			.map((r) => ({ index: columns.indexOf(r.column), table: r.table, list: !!r.list }))
+			.filter((r) => !(this.imported && r.table === 'places'))
+			.map((r) => ({
+				index: columns.indexOf(r.column),
+				table: r.table,
+				list: !!r.list,
+				inter: this.imported && r.inter ? columns.indexOf(r.inter) : -1
+			}))
 			.filter((r) => r.index >= 0);
 	}
 }

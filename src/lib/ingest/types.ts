@@ -1,6 +1,8 @@
 import type { TableName } from '$lib/schema/tables';
 import type { Delimiter, Linebreak } from './dialect';
 import type { Encoding } from './encoding';
+import type { DateOrder } from './acled-dates';
+import type { DateStyle } from './event-dates';
 import type { Mapping } from './headers';
 import type { ValidationIssue as Issue } from './issues';
 
@@ -18,6 +20,8 @@ export interface Known {
 	reports: string[];
 	/** [name, place_id] for every place's English and Arabic names, so 'Ayyash' finds 'ayyash'. */
 	placeNames: [string, string][];
+	/** [place_id, admin1]: an imported location matches a place by name only in the same governorate. */
+	placeAdmin1?: [string, string][];
 	/** [target, target_type], so an incident's target_type can be checked against targets. */
 	targetTypes: [string, string][];
 	/** [report_id, published, date_confidence], for the validator's date checks. */
@@ -37,6 +41,43 @@ export interface ParseOptions {
 	remembered?: Partial<Record<TableName, Record<string, string | null>>>;
 	known?: Known;
 	today?: string;
+	/** Day/month order of numeric dates (5/9/2020), when the user chose it or the whole column settled it. */
+	dateOrder?: DateOrder;
+	/** Load the valid rows and skip the invalid ones (listed and downloadable); default all-or-nothing. */
+	skipInvalid?: boolean;
+	/** Imported locations the user refused to match to an existing place: they become new places. */
+	rejectPlaces?: string[];
+}
+
+/** Whose coding an incidents upload holds: Raqib's own rules, or an ACLED export checked against ACLED's codebook. */
+export type Origin = 'raqib' | 'acled';
+
+/** Which ACLED export layout a file is in (see $lib/schema/acled). */
+export type AcledLayout = 'classic' | '2024' | 'monadic';
+
+/** An imported location matched to a place Raqib has (shown for confirmation). */
+export interface PlaceMatch {
+	value: string;
+	id: string;
+	/** The known place's name that matched. */
+	name: string;
+	row: number;
+	count: number;
+}
+
+/** A place an ACLED import adds, as the file describes it at its first row. */
+export interface NewPlace {
+	place_id: string;
+	name_en: string;
+	latitude: string;
+	longitude: string;
+	geo_precision: string;
+	admin1: string;
+	admin2: string;
+	admin3: string;
+	country: string;
+	row: number;
+	count: number;
 }
 
 /** A value in a reference column that the companion table does not have yet. */
@@ -48,6 +89,8 @@ export interface UnknownRef {
 	count: number;
 	/** For a new target: the target_type the first row gives it. */
 	type?: string;
+	/** For a new actor of an ACLED import: the inter code the first row gives it (1–8). */
+	inter?: number;
 }
 
 export interface Inspection {
@@ -73,7 +116,18 @@ export type Note =
 	| { key: 'mixed-endings'; value: string }
 	| { key: 'detected'; table: TableName; value: string }
 	| { key: 'encoding-late'; value: Encoding; byte: number }
-	| { key: 'delimiter-disagrees'; value: string; count: number; row: number };
+	| { key: 'delimiter-disagrees'; value: string; count: number; row: number }
+	| { key: 'acled'; layout: AcledLayout; dataset: string }
+	| { key: 'monadic'; events: number; rows: number }
+	| {
+			key: 'dates';
+			/** Cells per way of writing. */
+			styles: Partial<Record<DateStyle, number>>;
+			example: { value: string; iso: string; row: number };
+			order?: DateOrder;
+			/** The row that settled the order (a number above 12), when the file settled it. */
+			proof?: number;
+	  };
 
 export interface ParseSummary extends Inspection {
 	/** How the file was read, for the card. */
@@ -87,6 +141,8 @@ export interface ParseSummary extends Inspection {
 	 * blank lines): a second pass must write `output`. Internal to the pipeline.
 	 */
 	needsRewrite?: boolean;
+	/** Numeric dates whose order the whole column settled: the pipeline reads again with it. Internal. */
+	dateOrderFound?: DateOrder;
 	/** The explicit dialect DuckDB reads `output ?? file.slice(bom)` with (quote and escape are `"`). */
 	load: { delimiter: Delimiter; newLine: Linebreak };
 	/** Data rows (not counting the header or blank lines). */
@@ -105,6 +161,27 @@ export interface ParseSummary extends Inspection {
 	 * or null when the original (from byte `bom`) already is exactly that.
 	 */
 	output: Blob | null;
+	/** incidents: whose coding the rows are, and for an ACLED export its layout. */
+	origin?: Origin;
+	layout?: AcledLayout;
+	/**
+	 * Numeric dates whose day/month order the file does not settle ('ask': the
+	 * user chooses) or contradicts ('conflict': rows prove both orders).
+	 */
+	dateQuestion?: {
+		decision: 'ask' | 'conflict';
+		count: number;
+		example: string;
+		dayFirst?: number;
+		monthFirst?: number;
+	};
+	/** Imported locations matched to known places, and the places the import adds. */
+	placeMatches: PlaceMatch[];
+	newPlaces: NewPlace[];
+	/** With skipInvalid: rows left out, as the original cells under the original header (UTF-8 CSV). */
+	skipped: { rows: number; output: Blob } | null;
+	/** Errors that no skipping can get past (the header, a missing column). */
+	fileErrors: number;
 	/** Kept extra columns: the key column and those columns, as UTF-8 CSV for `<table>_extra`. */
 	extra: { columns: string[]; output: Blob } | null;
 }

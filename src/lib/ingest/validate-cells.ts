@@ -62,6 +62,8 @@ export function typeProblem(spec: ColumnSpec, value: string, today: string): str
 			return rangeProblem(Number(value), spec);
 		case 'float':
 			if (!FLOAT_RE.test(value)) return 'is not a decimal number';
+			if (spec.scale !== undefined && (value.split('.')[1]?.length ?? 0) > spec.scale)
+				return `has more than ${spec.scale} decimals (stored to ${spec.scale}, as ACLED writes it)`;
 			return rangeProblem(Number(value), spec);
 		case 'date':
 			if (!DATE_RE.test(value)) return 'is not a date written YYYY-MM-DD';

@@ -72,7 +72,9 @@ function checkCells(
 		// Imported rows: ACLED's required columns, and Raqib-only ones may stay empty ("not coded").
 		const rule = acled ? { ...spec, required: !!spec.acledRequired } : spec;
 		const problem = cellProblem(rule, value.trim(), today);
-		if (problem) out.add(r.line, spec.name, value, problem);
+		// ACLED's own lists (assoc actors) are stored as written: an odd list is worth a word, not a refusal.
+		if (problem && acled && spec.type === 'list') out.warn(r.line, spec.name, value, problem);
+		else if (problem) out.add(r.line, spec.name, value, problem);
 	}
 }
 

@@ -78,10 +78,12 @@ function columnSql(name: string, o: AcledExportOptions): string {
 		case 'admin1':
 		case 'admin2':
 		case 'admin3':
-		case 'latitude':
-		case 'longitude':
 		case 'geo_precision':
 			return `coalesce(${own}, p.${quoteIdent(name)})`;
+		case 'latitude':
+		case 'longitude':
+			// ACLED writes four decimals: the row's DECIMAL prints them; a place's DOUBLE is printed so.
+			return `coalesce(CAST(${own} AS VARCHAR), printf('%.4f', p.${quoteIdent(name)}))`;
 		case 'location':
 			return `coalesce(${own}, p.name_en)`;
 		case 'source':

@@ -4,7 +4,7 @@
  * and export files; Raqib only stores and checks them. Pure constants and
  * small pure functions: no imports beyond the vocabularies.
  */
-import { ACLED_INTER, EVENT_TYPES, type EventType } from './vocab';
+import { ACLED_INTER, EVENT_TYPES, type EventType, type Side } from './vocab';
 
 /** The classic ("dyadic") export: 31 columns in this order. */
 export const ACLED_CLASSIC_COLUMNS = [
@@ -144,3 +144,16 @@ export const STATE_INTER_CODES: readonly number[] = [1, 8];
 export const COUNTRY_CODES: Readonly<
 	Record<string, { iso: number; iso3: string; region: string }>
 > = { Syria: { iso: 760, iso3: 'SYR', region: 'Middle East' } };
+
+/**
+ * The side Raqib suggests for a new actor of an ACLED import, from its name
+ * and inter code; the user can change it before applying. Syrian state forces
+ * are 'Syrian government'; other state forces and external forces 'other'
+ * (their camp in Deir ez-Zor is not in the code); unidentified groups
+ * 'unknown'; everyone else 'other'.
+ */
+export function suggestSide(actor: string, inter: number | undefined): Side {
+	if (/^unidentified\b/i.test(actor)) return 'unknown';
+	if (inter === 1 && /\bSyria\b/i.test(actor)) return 'Syrian government';
+	return 'other';
+}

@@ -29,6 +29,8 @@ export interface ColumnSpec {
 	/** int / float: inclusive bounds. */
 	min?: number;
 	max?: number;
+	/** float: stored as DECIMAL with this many decimals, printed with all of them (ACLED's coordinates). */
+	scale?: number;
 	/** incidents: the cell must not be empty on a row imported from an ACLED export. */
 	acledRequired?: boolean;
 }
@@ -44,7 +46,7 @@ export const TABLE_NAMES: readonly TableName[] = [
 	'reports'
 ];
 
-type Extra = Pick<ColumnSpec, 'values' | 'min' | 'max'>;
+type Extra = Pick<ColumnSpec, 'values' | 'min' | 'max' | 'scale'>;
 
 const col = (name: string, type: ColumnType, required = false, extra: Extra = {}): ColumnSpec => ({
 	name,
@@ -93,8 +95,9 @@ export const INCIDENT_COLUMNS: readonly ColumnSpec[] = [
 	col('admin2', 'string'),
 	col('admin3', 'string'),
 	acled(col('location', 'string')),
-	acled(col('latitude', 'float', false, { min: -90, max: 90 })),
-	acled(col('longitude', 'float', false, { min: -180, max: 180 })),
+	// ACLED writes coordinates to four decimal places: stored as DECIMAL(9,4), they print as written.
+	acled(col('latitude', 'float', false, { min: -90, max: 90, scale: 4 })),
+	acled(col('longitude', 'float', false, { min: -180, max: 180, scale: 4 })),
 	acled(col('geo_precision', 'int', false, { min: 1, max: 3 })),
 	col('source', 'string'),
 	col('source_scale', 'string'),

@@ -5,6 +5,7 @@ import { spreadsheetRow } from '$lib/ingest/rows';
 import type { TableName } from '$lib/schema/tables';
 import type { ParseFailure, ParseSummary, UnknownRef } from '$lib/ingest/types';
 import { tableNameFor } from '$lib/ingest/headers';
+import { suggestSide } from '$lib/schema/acled';
 import type * as Session from '$lib/db/upload-session';
 import type { Change, NewEntries } from '$lib/db/upload-session';
 
@@ -70,12 +71,29 @@ export function remember(table: TableName, column: string, target: string | null
 	}
 }
 
-export function entries(unknown: UnknownRef[]): NewEntries {
+/**
+ * The companion entries an apply adds: unknown names accepted (with the side
+ * chosen for each new actor of an ACLED import) and the places an import
+ * makes from its file.
+ */
+export function entries(
+	s: ParseSummary,
+	accept: boolean,
+	sides: Record<string, string>
+): NewEntries {
+	const unknown = accept ? s.unknown : [];
 	const pick = (table: UnknownRef['table']) => unknown.filter((u) => u.table === table);
 	return {
-		actors: pick('actors').map((u) => u.value),
+		actors: pick('actors').map((u) =>
+			s.origin === 'acled'
+				? { name: u.value, side: sides[u.value] ?? suggestSide(u.value, u.inter), inter: u.inter }
+				: u.value
+		),
 		targets: pick('targets').map((u) => ({ name: u.value, type: u.type })),
-		places: pick('places').map((u) => u.value)
+		places: [
+			...pick('places').map((u) => u.value),
+			...s.newPlaces.map(({ row: _row, count: _count, ...place }) => place)
+		]
 	};
 }
 

@@ -52,6 +52,8 @@ export class UploadJob {
 	diff = $state.raw<Diff | null>(null);
 	mode = $state<ApplyMode>('upsert');
 	acceptNew = $state(false);
+	/** ACLED imports: the side chosen for each new actor (the suggestion until changed). */
+	sides = $state<Record<string, string>>({});
 	/** New tables: the name, the column types (editable), and whether replacing is confirmed. */
 	tableName = $state('');
 	columns = $state<ColumnType[]>([]);
@@ -81,14 +83,28 @@ export class UploadJob {
 				Object.keys(this.typeProblems).length > 0 ||
 				(this.clash && !this.replaceConfirmed)
 			);
-		return s.errors > 0 || !this.diff || this.noop || (s.unknown.length > 0 && !this.acceptNew);
+		return (
+			(s.errors > 0 && !this.skipping) ||
+			!!s.dateQuestion ||
+			!this.diff ||
+			this.noop ||
+			(s.unknown.length > 0 && !this.acceptNew)
+		);
+	}
+
+	/** Invalid rows are left out (the user chose so, and no problem is the file's own). */
+	get skipping(): boolean {
+		const s = this.summary;
+		return !!s?.skipped && s.fileErrors === 0 && s.rows > 0;
 	}
 
 	/** Applying would change nothing (0 added, 0 updated, none removed): it is not applied or saved. */
 	get noop(): boolean {
 		const d = this.diff;
 		if (!d || this.summary?.kind === 'table') return false;
-		const entries = this.acceptNew ? (this.summary?.unknown.length ?? 0) : 0;
+		const entries =
+			(this.acceptNew ? (this.summary?.unknown.length ?? 0) : 0) +
+			(this.summary?.newPlaces.length ?? 0);
 		return (
 			d.added === 0 &&
 			d.updated === 0 &&
@@ -182,7 +198,7 @@ async function parse(job: UploadJob): Promise<void> {
 		job.task = null;
 		job.summary = summary;
 		const data = summary.output ?? job.file.slice(summary.bom);
-		if (summary.errors > 0) {
+		if (summary.errors > 0 && !job.skipping) {
 			// Nothing to stage: the problems are listed and the file must be fixed.
 		} else if (summary.kind === 'table') {
 			job.phase = 'staging';
@@ -266,7 +282,7 @@ export async function apply(job: UploadJob): Promise<void> {
 					table: s.kind,
 					mode: job.mode,
 					rows: s.rows,
-					entries: job.acceptNew ? entries(s.unknown) : { actors: [], targets: [], places: [] }
+					entries: entries(s, job.acceptNew, job.sides)
 				},
 				s.extra ? { data: s.extra.output, columns: s.extra.columns } : null
 			);

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { parseFile } from '../../../src/lib/ingest/pipeline';
+import { validateTable } from '../../../src/lib/ingest/validate';
+import type { Known, ParseOptions, ParseSummary } from '../../../src/lib/ingest/types';
+import { synthEvents, writeLayout, type Layout } from '../../../bench/lib/acled-layouts';
+
+const table = (name: string) =>
+	Papa.parse<Record<string, string>>(readFileSync(`data/${name}.csv`, 'utf8').trim(), {
+		header: true
+	}).data;
+const places = table('places');
+const KNOWN: Known = {
+	actors: table('actors').map((a) => a.actor!),
+	targets: table('targets').map((t) => t.target!),
+	places: places.map((p) => p.place_id!),
+	reports: table('reports').map((r) => r.report_id!),
+	placeNames: places.map((p) => [p.name_en!, p.place_id!] as [string, string]),
+	placeAdmin1: places.map((p) => [p.place_id!, p.admin1!] as [string, string]),
+	targetTypes: [],
+	reportMeta: []
+};
+
+const EVENTS = synthEvents(60, 7);
+const parse = (layout: Layout, options: ParseOptions = {}, name = `acled-${layout}.csv`) =>
+	parseFile(
+		new File([writeLayout(EVENTS, layout)], name),
+		{ known: KNOWN, today: '2026-11-29', ...options },
+		validateTable
+	);
+const storedColumn = async (s: ParseSummary, column: string) => {
+	const rows = Papa.parse<string[]>((await s.output!.text()).trim()).data;
+	const i = rows[0]!.indexOf(column);
+	return rows.slice(1).map((r) => r[i]!);
+};
+
+describe('importing an ACLED export', () => {
+	for (const layout of ['classic', 'excel', 'numeric', '2024', 'monadic'] as const)
+		it(`reads every event of the ${layout} layout, with ISO dates and the file as its dataset`, async () => {
+			const s = await parse(layout);
+			expect(s.issues.filter((i) => i.severity === 'error')).toEqual([]);
+			expect(s.kind).toBe('incidents');
+			expect(s.origin).toBe('acled');
+			expect(s.rows).toBe(EVENTS.length);
+			expect(await storedColumn(s, 'incident_id')).toEqual(EVENTS.map((e) => e.id));
+			expect(await storedColumn(s, 'event_date')).toEqual(EVENTS.map((e) => e.date));
+			expect(new Set(await storedColumn(s, 'dataset'))).toEqual(new Set([`acled-${layout}`]));
+			if (layout !== 'classic' && layout !== '2024')
+				expect(s.notes).toContainEqual(expect.objectContaining({ key: 'dates' }));
+		});
+
+	it('folds a monadic export into one event per id, actor2 from the second row, and says so', async () => {
+		const s = await parse('monadic');
+		const two = EVENTS.filter((e) => e.actor2);
+		expect(s.notes).toContainEqual({
+			key: 'monadic',
+			events: EVENTS.length,
+			rows: EVENTS.length + two.length
+		});
+		expect(await storedColumn(s, 'actor2')).toEqual(EVENTS.map((e) => e.actor2));
+		expect(await storedColumn(s, 'inter2')).toEqual(
+			EVENTS.map((e) => (e.actor2 ? String(e.inter2) : ''))
+		);
+	});
+
+	it('settles numeric day/month order from the whole column, naming the row that proves it', async () => {
+		const s = await parse('numeric');
+		const note = s.notes.find((n) => n.key === 'dates');
+		expect(note).toMatchObject({ order: 'dmy' });
+		const proof = EVENTS.findIndex((e) => Number(e.date.slice(8)) > 12) + 2;
+		expect(note).toMatchObject({ proof });
+	});
+
+	it('asks for the order when no date settles it, and reads it as chosen', async () => {
+		const early = synthEvents(40, 3).map((e) => ({
+			...e,
+			date: e.date.slice(0, 8) + '0' + (1 + (Number(e.date.slice(9)) % 9))
+		}));
+		const file = () => new File([writeLayout(early, 'numeric')], 'ask.csv');
+		const s = await parseFile(file(), { known: KNOWN, today: '2026-11-29' }, validateTable);
+		expect(s.dateQuestion).toMatchObject({ decision: 'ask', count: 40 });
+		expect(s.errors).toBeGreaterThan(0);
+		const chosen = await parseFile(
+			file(),
+			{ known: KNOWN, today: '2026-11-29', dateOrder: 'mdy' },
+			validateTable
+		);
+		expect(chosen.errors).toBe(0);
+		expect(chosen.dateQuestion).toBeUndefined();
+	});
+
+	it('matches "Al Mayadin" to Raqib\'s Al-Mayadin and makes new places from the file', async () => {
+		const s = await parse('classic');
+		expect(s.placeMatches).toContainEqual(
+			expect.objectContaining({ value: 'Al Mayadin', id: 'mayadin', name: 'Al-Mayadin' })
+		);
+		const kabul = s.newPlaces.find((p) => p.name_en === 'Kabul')!;
+		expect(kabul).toMatchObject({
+			place_id: 'kabul',
+			latitude: '34.5167',
+			longitude: '69.1833',
+			admin1: 'Kabul',
+			country: 'Afghanistan',
+			geo_precision: '1'
+		});
+		expect(s.unknown.filter((u) => u.table === 'places')).toEqual([]);
+		const ids = await storedColumn(s, 'place_id');
+		EVENTS.forEach((e, i) => {
+			if (e.location === 'Al Mayadin') expect(ids[i]).toBe('mayadin');
+			if (e.location === 'Kabul') expect(ids[i]).toBe('kabul');
+		});
+		// Refused, the match becomes a place of its own.
+		const refused = await parse('classic', { rejectPlaces: ['Al Mayadin'] });
+		expect(refused.placeMatches.map((m) => m.value)).not.toContain('Al Mayadin');
+		expect(refused.newPlaces.find((p) => p.name_en === 'Al Mayadin')?.place_id).toBe('al-mayadin');
+	});
+
+	it('lists new actors with the inter code the file gives them', async () => {
+		const s = await parse('2024');
+		expect(s.unknown).toContainEqual(
+			expect.objectContaining({ table: 'actors', value: 'Islamic State (Syria)', inter: 2 })
+		);
+		expect(s.unknown).toContainEqual(
+			expect.objectContaining({
+				table: 'actors',
+				value: 'Synthetic Tribe A',
+				inter: expect.any(Number)
+			})
+		);
+	});
+
+	it('reports a last row cut short by row number, and loads the rest when told to skip it', async () => {
+		const s = await parse('truncated');
+		const last = EVENTS.length + 1;
+		expect(s.issues.filter((i) => i.severity === 'error')).toEqual([
+			expect.objectContaining({ row: last, problem: expect.stringMatching(/cut short/) })
+		]);
+		const skipped = await parse('truncated', { skipInvalid: true });
+		expect(skipped.rows).toBe(EVENTS.length - 1);
+		expect(skipped.fileErrors).toBe(0);
+		expect(skipped.skipped?.rows).toBe(1);
+		const text = await skipped.skipped!.output.text();
+		expect(text.split('\n')[0]).toContain('event_id_cnty');
+		expect(text).toContain(EVENTS.at(-1)!.id);
+		expect(await storedColumn(skipped, 'incident_id')).toEqual(
+			EVENTS.slice(0, -1).map((e) => e.id)
+		);
+	});
+});
