@@ -124,3 +124,28 @@ export function weekTicks(first: string, last: string, room: number): TimeTick[]
 export function periodLabel(firstIncident: string | null, monday: string): string {
 	return MONTH_FMT.format(utc(firstIncident ?? monday));
 }
+
+/**
+ * The period labels that fit: of `starts` (in `domain` order), keep a label
+ * only when it sits at least `labelPx` after the last kept one on a band
+ * scale of `domain.length` bands over `widthPx`. Many short periods (a sparse
+ * import over years) would otherwise print their labels on top of each other.
+ */
+export function thinTicks(
+	starts: readonly string[],
+	domain: readonly string[],
+	widthPx: number,
+	labelPx: number
+): string[] {
+	const step = widthPx / Math.max(1, domain.length);
+	const at = new Map(domain.map((d, i) => [d, i]));
+	const kept: string[] = [];
+	let last = -Infinity;
+	for (const s of starts) {
+		const x = (at.get(s) ?? 0) * step;
+		if (x - last < labelPx) continue;
+		kept.push(s);
+		last = x;
+	}
+	return kept;
+}

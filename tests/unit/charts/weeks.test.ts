@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { activePeriods, fillWeeks, sparse, weekRange } from '../../../src/lib/charts/weeks';
+import {
+	activePeriods,
+	fillWeeks,
+	sparse,
+	thinTicks,
+	weekRange
+} from '../../../src/lib/charts/weeks';
 
 describe('weekly series', () => {
 	it('lists Mondays inclusive', () => {
@@ -53,5 +59,16 @@ describe('weekly series', () => {
 		);
 		expect(s.rows.reduce((t, r) => t + r.n, 0)).toBe(rows.reduce((t, r) => t + r.n, 0));
 		expect(byActor(rows.slice(0, 12), 'Other').color.domain).not.toContain('Other');
+	});
+});
+
+describe('period labels that fit', () => {
+	it('keeps a label only when it clears the one before, on the band scale', () => {
+		const domain = Array.from({ length: 100 }, (_, i) => `w${i}`);
+		// 100 bands over 500 px: 5 px each; labels need 60 px, so 12 bands apart.
+		const starts = ['w0', 'w5', 'w11', 'w12', 'w30', 'w31', 'w99'];
+		expect(thinTicks(starts, domain, 500, 60)).toEqual(['w0', 'w12', 'w30', 'w99']);
+		// With room for all, all stay.
+		expect(thinTicks(starts, domain, 100_000, 60)).toEqual(starts);
 	});
 });
