@@ -26,7 +26,16 @@ export function freshProfile(): string {
  */
 export async function launch(
 	origin: string,
-	options: { profile?: string; width?: number } = {}
+	options: {
+		profile?: string;
+		width?: number;
+		/**
+		 * false: only record other origins' requests, do not intercept them. Playwright's request
+		 * interception turns Chromium's HTTP cache off (and with it the compiled-code cache), so
+		 * the start and transfer scenarios, which measure caching, run without it.
+		 */
+		block?: boolean;
+	} = {}
 ): Promise<Session> {
 	const profile = options.profile ?? freshProfile();
 	const context = await chromium.launchPersistentContext(profile, {
@@ -38,13 +47,18 @@ export async function launch(
 	const requests: string[] = [];
 	const problems: string[] = [];
 	const local = (url: string) => /^(data|blob|about):/.test(url) || new URL(url).origin === origin;
-	await context.route('**/*', (route) => {
-		const url = route.request().url();
-		if (local(url)) return route.continue();
-		problems.push(`foreign request: ${url}`);
-		return route.abort('blockedbyclient');
+	if (options.block !== false)
+		await context.route('**/*', (route) => {
+			const url = route.request().url();
+			if (local(url)) return route.continue();
+			problems.push(`foreign request: ${url}`);
+			return route.abort('blockedbyclient');
+		});
+	context.on('request', (req) => {
+		requests.push(req.url());
+		if (options.block === false && !local(req.url()))
+			problems.push(`foreign request: ${req.url()}`);
 	});
-	context.on('request', (req) => requests.push(req.url()));
 	const page = context.pages()[0] ?? (await context.newPage());
 	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
 	return {

@@ -32,11 +32,11 @@ const out = mkdtempSync(join(tmpdir(), 'raqib-bench-smoke-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('npm run bench -- --quick', () => {
-	it('runs every scenario and reports every figure', { timeout: 240_000 }, () => {
+	it('runs every scenario and reports every figure', { timeout: 600_000 }, () => {
 		// build/ is there already: npm test and test:e2e build before the end-to-end tests.
 		const run = spawnSync('npx', ['tsx', 'bench/run.ts', '--quick', '--no-build', '--out', out], {
 			encoding: 'utf8',
-			timeout: 230_000
+			timeout: 590_000
 		});
 		expect(run.status, run.stderr + run.stdout.slice(-4000)).toBe(0);
 		const { info, results } = JSON.parse(readFileSync(join(out, 'latest-quick.json'), 'utf8')) as {

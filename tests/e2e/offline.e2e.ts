@@ -55,7 +55,8 @@ describe('offline after the first visit', () => {
 	it('shows the dashboard, runs SQL and keeps an earlier upload with the server gone', async () => {
 		const server = await ownServer('build');
 		stop = server.close;
-		app = await openApp({ base: server.url });
+		tmp = mkdtempSync(join(tmpdir(), 'raqib-profile-'));
+		app = await openApp({ base: server.url, profile: tmp });
 		const { page } = app;
 		const response = await page.goto(server.url + '/data');
 		// The policy lets the app's own service worker run and lets nothing connect elsewhere.
@@ -100,6 +101,19 @@ describe('offline after the first visit', () => {
 		// A page never opened before, by its address: served from the service worker's cache too.
 		await page.goto(server.url + '/data/codebook');
 		await poll(() => page.getByRole('heading', { level: 1 }).count()).toBe(1);
+
+		// A second visit: the browser closed and started again on the same profile, still offline.
+		const first = app;
+		app = undefined;
+		await closeAndCheck(first);
+		app = await openApp({ base: server.url, profile: tmp });
+		await app.context.setOffline(true);
+		await app.page.goto(server.url + '/');
+		expect(await app.page.locator('main [data-chart] svg').count()).toBeGreaterThan(0);
+		await waitForEngine(app.page);
+		await poll(() => app!.page.locator('[data-incidents]').textContent()).toBe(
+			String(shippedCount + 2)
+		);
 	});
 });
 

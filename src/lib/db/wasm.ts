@@ -57,6 +57,8 @@ export class EngineStopped extends Error {
 export async function openWasm(onProgress?: (p: BootProgress) => void): Promise<WasmDatabase> {
 	const missing = missingCapability();
 	if (missing) throw new Error(missing);
+	// Marks for `npm run bench`'s start-up breakdown (bench/scenarios/start.ts); nothing reads them here.
+	performance.mark('raqib:engine-start');
 	const bundle = await duckdb.selectBundle(BUNDLES);
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
@@ -68,9 +70,11 @@ export async function openWasm(onProgress?: (p: BootProgress) => void): Promise<
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
 		onProgress?.({ step: 'download', loaded: p.bytesLoaded })
 	);
+	performance.mark('raqib:engine-instantiated');
 	onProgress?.({ step: 'start' });
 	await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });
 	await lockDown(db);
+	performance.mark('raqib:engine-open');
 	return new WasmDatabase(db);
 }
 
