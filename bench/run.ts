@@ -16,7 +16,14 @@ import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import { serveBuild } from '../scripts/server.js';
 import { CHROMIUM, ensureChromium } from '../tests/e2e/chromium.js';
-import { generateCsvs, csvName, type BenchContext, type GeneratedCsv } from './lib/context';
+import { writeLayoutFile } from './lib/acled-layouts';
+import {
+	generateCsvs,
+	csvName,
+	sizeLabel,
+	type BenchContext,
+	type GeneratedCsv
+} from './lib/context';
 import { missing, type ScenarioResult } from './lib/figures';
 import { markdownReport, textReport, type RunInfo } from './lib/report';
 import { SCENARIOS } from './scenarios';
@@ -81,6 +88,12 @@ const seed = Number(values.seed);
 log(`generating CSVs: ${[...plan.csvSizes, plan.uploadRows].join(', ')} rows`);
 const generated = await generateCsvs(pageDir, seed, [...plan.csvSizes, plan.uploadRows]);
 
+log(`generating an ACLED-layout file: ${plan.uploadRows} events`);
+const acledName = `acled-${sizeLabel(plan.uploadRows)}-seed${seed}.csv`;
+const acledPath = join(pageDir, 'data', acledName);
+const acledStarted = performance.now();
+const acledBytes = await writeLayoutFile(acledPath, plan.uploadRows, seed);
+
 const app = await serveBuild({ dir: buildDir });
 const page = await serveBuild({ dir: pageDir });
 const csvs = new Map<number, GeneratedCsv>(
@@ -98,6 +111,13 @@ const ctx: BenchContext = {
 	pageDir,
 	...plan,
 	csvs,
+	acledCsv: {
+		rows: plan.uploadRows,
+		path: acledPath,
+		url: `${page.url}/data/${acledName}`,
+		bytes: acledBytes,
+		seconds: (performance.now() - acledStarted) / 1000
+	},
 	log
 };
 

@@ -10,6 +10,8 @@
  * 'monadic' (one row per actor, no actor2 columns) and 'truncated' (classic
  * with CRLF line endings, its last row cut inside a quoted note).
  */
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import {
 	ACLED_2024_COLUMNS,
 	ACLED_CLASSIC_COLUMNS,
@@ -116,17 +118,22 @@ const MONTHS = [
 
 /** `n` events from `seed`, dated in 2019–2024. */
 export function synthEvents(n: number, seed: number): SynthEvent[] {
+	return [...eachEvent(n, seed)];
+}
+
+/** The same events one at a time (a million do not fit in one string). */
+export function* eachEvent(n: number, seed: number): Generator<SynthEvent> {
 	const r = rng(seed);
 	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 	const start = Date.UTC(2019, 0, 1);
-	return Array.from({ length: n }, (_, i) => {
+	for (let i = 0; i < n; i++) {
 		const c = pick(COUNTRIES);
 		const [admin1, admin2, location, latitude, longitude] = pick(c.places);
 		const [eventType, subEventType] = pick(TYPES);
 		const [actor1, inter1] = pick(c.actors);
 		const two = eventType !== 'Protests' && eventType !== 'Strategic developments';
 		const [actor2, inter2] = two ? pick(c.actors.filter((a) => a[0] !== actor1)) : ['', 0];
-		return {
+		yield {
 			id: `${c.iso3}9${String(i + 1).padStart(6, '0')}`,
 			date: new Date(start + Math.floor(r() * 2190) * 864e5).toISOString().slice(0, 10),
 			eventType,
@@ -143,8 +150,8 @@ export function synthEvents(n: number, seed: number): SynthEvent[] {
 			latitude,
 			longitude,
 			fatalities: Math.floor(r() * 4)
-		};
-	});
+		} satisfies SynthEvent;
+	}
 }
 
 const day = (iso: string) => Number(iso.slice(8, 10));
@@ -241,4 +248,33 @@ export function writeLayout(events: readonly SynthEvent[], layout: Layout): stri
 	if (layout !== 'truncated') return lines.join(eol) + eol;
 	const last = lines.pop()!;
 	return lines.join(eol) + eol + last.slice(0, last.indexOf('SYNTHETIC') + 20);
+}
+
+/**
+ * Write `n` events of `seed` in `layout` to `path`, streaming (the benchmark's
+ * million-event file). Returns the bytes written.
+ */
+export async function writeLayoutFile(
+	path: string,
+	n: number,
+	seed: number,
+	layout: Exclude<Layout, 'monadic' | 'truncated'> = 'classic'
+): Promise<number> {
+	const out = createWriteStream(path);
+	const columns = layoutColumns(layout);
+	let bytes = 0;
+	let chunk = columns.join(',') + '\n';
+	let i = 0;
+	for (const e of eachEvent(n, seed)) {
+		chunk += cells(e, layout, columns, i++).map(quote).join(',') + '\n';
+		if (chunk.length > 1 << 20) {
+			bytes += Buffer.byteLength(chunk);
+			if (!out.write(chunk)) await once(out, 'drain');
+			chunk = '';
+		}
+	}
+	bytes += Buffer.byteLength(chunk);
+	out.end(chunk);
+	await once(out, 'finish');
+	return bytes;
 }

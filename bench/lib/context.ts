@@ -24,6 +24,8 @@ export interface BenchContext {
 	log(message: string): void;
 	/** The generated CSVs, by row count (written before the servers start). */
 	csvs: Map<number, GeneratedCsv>;
+	/** The upload size again, as a synthetic file in ACLED's classic layout (bench/lib/acled-layouts.ts). */
+	acledCsv: GeneratedCsv;
 }
 
 export interface GeneratedCsv {

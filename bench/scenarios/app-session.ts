@@ -63,6 +63,9 @@ export async function uploadCsv(
 	if (await page.locator(UI.upload.review).count()) {
 		const replace = page.getByLabel(UI.upload.replace, { exact: true });
 		if (await replace.count()) await replace.check();
+		// Names the tables do not have yet (an ACLED file's actors) are accepted as new entries.
+		const accept = page.locator(UI.upload.acceptNew);
+		if (await accept.count()) await accept.first().check();
 		const apply = page.locator(UI.upload.apply).first();
 		// Synthetic ids (SYN-…) do not match the codebook's DEZ-<year>-<nnnn>: the validator must let them through.
 		if (await apply.isDisabled())

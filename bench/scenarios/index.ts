@@ -5,7 +5,7 @@ import { sideBySideScenario } from './side-by-side';
 import { sqlConsoleScenario } from './sql-console';
 import { startScenario } from './start';
 import type { Scenario } from './types';
-import { uploadScenario } from './upload';
+import { acledUploadScenario, uploadScenario } from './upload';
 
 /** Every scenario, in the order the run takes them. */
 export const SCENARIOS: readonly Scenario[] = [
@@ -15,5 +15,6 @@ export const SCENARIOS: readonly Scenario[] = [
 	sideBySideScenario,
 	dashboardScenario,
 	uploadScenario,
+	acledUploadScenario,
 	sqlConsoleScenario
 ];

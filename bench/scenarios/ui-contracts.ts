@@ -24,6 +24,8 @@ export const UI = {
 		review: 'article[data-phase="review"]',
 		/** The upload mode chosen when offered: exactly the generated rows, no real ones mixed in. */
 		replace: 'Replace the whole table with this file',
+		/** The choice that adds the actors, targets and places an upload names as new entries. */
+		acceptNew: '[data-unknown] input[type="checkbox"]',
 		/** The button that applies a reviewed upload (its name depends on the table: Apply / Create). */
 		apply: 'article[data-phase="review"] .actions button',
 		/** Shown once the rows are in the table and queryable. */

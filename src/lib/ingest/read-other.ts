@@ -66,6 +66,7 @@ export async function readOther(
 		warnings: 0,
 		unknown: [],
 		placeMatches: [],
+		actorMatches: [],
 		newPlaces: [],
 		skipped: null,
 		fileErrors: 0,

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { TABLE_COLUMNS, type TableName } from '$lib/schema/tables';
 import { normalise } from './headers';
 import { References } from './references';
+import { ActorMatches } from './actor-matches';
 import { IncidentImport } from './incident-import';
 import type { Placed } from './monadic';
 import { Output } from './output';
@@ -69,7 +70,10 @@ export async function readTable(
 	const placeAt = columns.indexOf('place_id');
 	const byName =
 		fromLocation >= 0 || (placeFrom !== undefined && normalise(placeFrom) !== 'place_id');
-	const refs = new References(kind, ctx.options.known, byName, acled);
+	const actorMatches = acled
+		? new ActorMatches(ctx.options.known?.actors ?? [], ctx.options.rejectActors)
+		: null;
+	const refs = new References(kind, ctx.options.known, byName, acled, actorMatches);
 	const known = knownKeys(ctx.options.known);
 	const keys = new Map<string, number>();
 	const dateAt = columns.indexOf('event_date');
@@ -169,6 +173,7 @@ export async function readTable(
 		...(incidents?.question() ? { dateQuestion: incidents.question() } : {}),
 		...(incidents?.found() ? { dateOrderFound: incidents.found() } : {}),
 		placeMatches: incidents?.places?.matches() ?? [],
+		actorMatches: actorMatches?.matches() ?? [],
 		newPlaces: incidents?.places?.created() ?? [],
 		skipped: out.skipped(),
 		output: passthrough ? null : out.blob(),

@@ -1,4 +1,5 @@
 import { interCode } from '$lib/schema/acled';
+import type { ActorMatches } from './actor-matches';
 import type { TableName } from '$lib/schema/tables';
 import type { Known, UnknownRef } from './types';
 
@@ -52,7 +53,9 @@ export class References {
 		private kind: TableName,
 		known?: Known,
 		resolveNames = true,
-		private imported = false
+		private imported = false,
+		/** Imported rows: matches of new actor names to known ones (./actor-matches.ts). */
+		readonly actors: ActorMatches | null = null
 	) {
 		this.#known = {
 			actors: new Set(known?.actors),
@@ -76,6 +79,14 @@ export class References {
 		}
 		for (const c of this.#checks) {
 			const cell = record[c.index]!;
+			// An imported actor written another way than one Raqib has: the known name, listed for confirmation.
+			if (this.actors && !c.list && cell && !this.#known.actors.has(cell)) {
+				const name = c.table === 'actors' ? this.actors.match(cell, row) : null;
+				if (name) {
+					record[c.index] = name;
+					continue;
+				}
+			}
 			const inter = c.inter >= 0 ? interCode(record[c.inter]!) : null;
 			if (!c.list) this.#check(c.table, cell, record, row, inter);
 			else if (cell)

@@ -47,6 +47,8 @@ export interface ParseOptions {
 	skipInvalid?: boolean;
 	/** Imported locations the user refused to match to an existing place: they become new places. */
 	rejectPlaces?: string[];
+	/** Imported actor names the user refused to match to an existing actor: they stay as written. */
+	rejectActors?: string[];
 }
 
 /** Whose coding an incidents upload holds: Raqib's own rules, or an ACLED export checked against ACLED's codebook. */
@@ -177,6 +179,8 @@ export interface ParseSummary extends Inspection {
 	};
 	/** Imported locations matched to known places, and the places the import adds. */
 	placeMatches: PlaceMatch[];
+	/** Imported actor names matched to known actors (the known name is stored; listed for confirmation). */
+	actorMatches: PlaceMatch[];
 	newPlaces: NewPlace[];
 	/** With skipInvalid: rows left out, as the original cells under the original header (UTF-8 CSV). */
 	skipped: { rows: number; output: Blob } | null;

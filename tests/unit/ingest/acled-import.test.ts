@@ -116,6 +116,28 @@ describe('importing an ACLED export', () => {
 		expect(refused.newPlaces.find((p) => p.name_en === 'Al Mayadin')?.place_id).toBe('al-mayadin');
 	});
 
+	it('matches an actor written another way to the one Raqib has, for confirmation', async () => {
+		// Raqib has "SDF"; a file writes "sdf", which is the same name once case is set aside.
+		const events = synthEvents(6, 9).map((e, i) =>
+			i < 2 ? { ...e, actor1: 'sdf', inter1: 2 } : e
+		);
+		const file = () => new File([writeLayout(events, 'classic')], 'sdf.csv');
+		const s = await parseFile(file(), { known: KNOWN, today: '2026-11-29' }, validateTable);
+		expect(s.actorMatches).toEqual([{ value: 'sdf', id: 'SDF', name: 'SDF', row: 2, count: 2 }]);
+		expect((await storedColumn(s, 'actor1')).slice(0, 2)).toEqual(['SDF', 'SDF']);
+		expect(s.unknown.map((u) => u.value)).not.toContain('sdf');
+		const refused = await parseFile(
+			file(),
+			{ known: KNOWN, today: '2026-11-29', rejectActors: ['sdf'] },
+			validateTable
+		);
+		expect(refused.actorMatches).toEqual([]);
+		expect((await storedColumn(refused, 'actor1')).slice(0, 2)).toEqual(['sdf', 'sdf']);
+		expect(refused.unknown).toContainEqual(
+			expect.objectContaining({ table: 'actors', value: 'sdf' })
+		);
+	});
+
 	it('lists new actors with the inter code the file gives them', async () => {
 		const s = await parse('2024');
 		expect(s.unknown).toContainEqual(
