@@ -34,7 +34,7 @@ export type { ApplyMode, Change, ColumnType, CsvDialect, Diff, NewEntries, Saved
 export { RowCountError } from './csv-read';
 export { ExactnessError } from './exact';
 export { StorageFullError } from './store';
-export { replayProblems } from './uploads';
+export { replayProblems } from './index';
 
 /** The engine session the upload page's statements run on (reopened after a restart). */
 const UPLOAD = 'upload';

@@ -24,7 +24,7 @@ export async function loadSaved(): Promise<void> {
 	await boot();
 	const db = await session();
 	saved.list = await db.savedUploads().catch(() => []);
-	saved.problems = db.replayProblems.map((p) => ({
+	saved.problems = db.replayProblems().map((p) => ({
 		file: p.upload?.file ?? '',
 		message: p.message
 	}));
