@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { neutralise } from '$lib/csv/spreadsheet-safe';
+import { arabicFontFaces } from './export-font';
 
 /** Offer a Blob to the user as a download (no network: an object URL on this page). */
 export function download(blob: Blob, filename: string): void {
@@ -11,8 +12,11 @@ export function download(blob: Blob, filename: string): void {
 	setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** A standalone SVG document for a rendered chart, with the page's text colour and font inlined. */
-export function svgText(svg: SVGSVGElement): string {
+/**
+ * A standalone SVG document for a rendered chart, with the page's text colour and font inlined,
+ * and the Arabic face embedded when the chart has Arabic text (./export-font.ts).
+ */
+export async function svgText(svg: SVGSVGElement): Promise<string> {
 	const copy = svg.cloneNode(true) as SVGSVGElement;
 	copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
 	const style = getComputedStyle(svg);
@@ -20,17 +24,23 @@ export function svgText(svg: SVGSVGElement): string {
 	copy.style.fontFamily = style.fontFamily;
 	copy.style.background = 'white';
 	copy.querySelectorAll('[aria-hidden="true"].tip, g[aria-label="tip"]').forEach((n) => n.remove());
+	const faces = await arabicFontFaces(copy.textContent ?? '');
+	if (faces) {
+		const sheet = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+		sheet.textContent = faces;
+		copy.insertBefore(sheet, copy.firstChild);
+	}
 	return new XMLSerializer().serializeToString(copy);
 }
 
-export function downloadSvg(svg: SVGSVGElement, filename: string): void {
-	download(new Blob([svgText(svg)], { type: 'image/svg+xml' }), filename);
+export async function downloadSvg(svg: SVGSVGElement, filename: string): Promise<void> {
+	download(new Blob([await svgText(svg)], { type: 'image/svg+xml' }), filename);
 }
 
 /** Rasterise the chart at twice its size on a white background. */
 export async function downloadPng(svg: SVGSVGElement, filename: string): Promise<void> {
 	const { width, height } = svg.getBoundingClientRect();
-	const url = URL.createObjectURL(new Blob([svgText(svg)], { type: 'image/svg+xml' }));
+	const url = URL.createObjectURL(new Blob([await svgText(svg)], { type: 'image/svg+xml' }));
 	try {
 		const img = new Image();
 		img.src = url;

@@ -4,8 +4,15 @@ import { isPicked, type Choice } from '$lib/query/filters';
 import { CHART_STYLE } from './palette';
 import { countTicks } from './ticks';
 
-/** Category columns whose values are codebook vocabularies, shown in the page's language. */
-const VOCAB_COLUMNS: readonly string[] = ['side', 'target_type', 'weapon', 'outcome'];
+/** Category columns whose values have catalogue labels (vocabularies, governorates, dataset names). */
+const VOCAB_COLUMNS: readonly string[] = [
+	'side',
+	'target_type',
+	'weapon',
+	'outcome',
+	'admin1',
+	'dataset'
+];
 
 /**
  * The text shown for a bar's category: the Arabic name (`<y>_ar` on the row) or the vocabulary
