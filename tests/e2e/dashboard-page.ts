@@ -35,3 +35,16 @@ export async function table(page: Page, chart: string, keys: string[], count: st
 		[keys, count] as const
 	);
 }
+
+/**
+ * Every chart's table as [chart, key columns, count column's recount key in
+ * SQL over dashboard-recount's table f].
+ */
+export const CHART_TABLES: readonly [string, string[], string][] = [
+	['actors', ['Actor'], 'actor1'],
+	['targets', ['Target'], 'target_label'],
+	['weeks', ['Week of', 'Side'], "week || ' ' || side"],
+	['weapons', ['Weapon'], 'weapon'],
+	['outcomes', ['Outcome'], 'outcome'],
+	['map', ['Place id'], 'place_id']
+];

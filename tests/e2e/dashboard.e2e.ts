@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, waitForEngine, type App, closeAndCheck } from './browser';
 import { recount, type Recount } from './dashboard-recount';
-import { headline, table } from './dashboard-page';
+import { CHART_TABLES, headline, table } from './dashboard-page';
 
 let app: App | undefined;
 let rc: Recount;
@@ -24,15 +24,7 @@ afterEach(async () => {
 async function expectRecount(page: Page, where: string, own: Record<string, string> = {}) {
 	const expected = await rc.headline(where);
 	await expect.poll(() => headline(page), { timeout: 30_000 }).toEqual(expected);
-	const charts: [string, string[], string][] = [
-		['actors', ['Actor'], 'actor1'],
-		['targets', ['Target'], 'target_label'],
-		['weeks', ['Week of', 'Side'], "week || ' ' || side"],
-		['weapons', ['Weapon'], 'weapon'],
-		['outcomes', ['Outcome'], 'outcome'],
-		['map', ['Place id'], 'place_id']
-	];
-	for (const [chart, keys, sql] of charts)
+	for (const [chart, keys, sql] of CHART_TABLES)
 		await expect
 			.poll(() => table(page, chart, keys, 'Attacks'), { timeout: 10_000 })
 			.toEqual(await rc.counts(sql, own[chart] ?? where));

@@ -32,8 +32,12 @@ export interface EngineDriver<D extends Database<C>, C extends Connector> {
  * talking to a terminated worker. Per-consumer connections with a serial
  * queue (`serial`) replace the hand-written queues of each consumer.
  */
-export class Engine<D extends Database<C>, C extends Connector> {
-	#driver: EngineDriver<D, C>;
+export class Engine<
+	D extends Database<C>,
+	C extends Connector,
+	V extends EngineDriver<D, C> = EngineDriver<D, C>
+> {
+	#driver: V;
 	#db: Promise<D> | null = null;
 	/** The started database once its promise resolved (for the synchronous liveness check). */
 	#started: D | null = null;
@@ -41,8 +45,13 @@ export class Engine<D extends Database<C>, C extends Connector> {
 	#generation = 0;
 	#sessions = new Map<string, { generation: number; conn: Promise<C>; queue: Promise<unknown> }>();
 
-	constructor(driver: EngineDriver<D, C>) {
+	constructor(driver: V) {
 		this.#driver = driver;
+	}
+
+	/** How this engine starts and fills a database (and what that left behind, such as replay problems). */
+	get driver(): V {
+		return this.#driver;
 	}
 
 	/**

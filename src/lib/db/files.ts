@@ -3,7 +3,8 @@ import { quoteLiteral } from '$lib/query/sql';
 import type { Connector } from './connector';
 import { ENGINE_DIR } from './lockdown';
 
-let sequence = 0;
+/** A name no other file of this worker has (no counter kept between calls). */
+const unique = () => crypto.randomUUID().replaceAll('-', '');
 
 /**
  * Make a Blob (a picked File, a slice of one, or a converted copy) readable
@@ -11,7 +12,7 @@ let sequence = 0;
  * never copied whole into WebAssembly memory. Drop it when done.
  */
 export async function registerBlob(db: AsyncDuckDB, blob: Blob): Promise<string> {
-	const name = `${ENGINE_DIR}upload_${Date.now()}_${sequence++}.csv`;
+	const name = `${ENGINE_DIR}upload_${unique()}.csv`;
 	await db.registerFileHandle(name, blob, DuckDBDataProtocol.BROWSER_FILEREADER, true);
 	return name;
 }
@@ -22,7 +23,7 @@ export async function exportCsv(
 	conn: Connector,
 	select: string
 ): Promise<Uint8Array> {
-	const name = `${ENGINE_DIR}export_${Date.now()}_${sequence++}.csv`;
+	const name = `${ENGINE_DIR}export_${unique()}.csv`;
 	await conn.exec(`COPY (${select}) TO ${quoteLiteral(name)} (HEADER, DELIMITER ',')`);
 	try {
 		return await db.copyFileToBuffer(name);

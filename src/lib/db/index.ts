@@ -1,6 +1,6 @@
-import { Engine } from './engine';
-import { fetchShipped, loadShipped } from './shipped';
-import { replayUploads } from './uploads';
+import { Engine, type EngineDriver } from './engine';
+import { ShippedTables } from './shipped';
+import { replayUploads, type ReplayProblem } from './uploads';
 import { listUploads } from './store';
 import { rememberShipped } from '$lib/query/dataset';
 import { openWasm, WasmConnector, type WasmDatabase } from './wasm';
@@ -14,24 +14,43 @@ export type { OnBatch } from './wasm';
 export type { BootProgress } from './engine';
 
 /**
- * The app's one database engine (DuckDB-WASM in a worker): shipped tables
- * from data/, then the user's saved uploads on top. All state (database,
- * connections, generation) lives inside this Engine instance.
+ * How the app starts DuckDB-WASM and fills it: the shipped tables from data/
+ * (fetched once, while the WebAssembly compiles), then the user's saved
+ * uploads on top. Keeps the last replay's problems for the upload page.
  */
-export const engine = new Engine<WasmDatabase, WasmConnector>({
-	open: (onProgress) => {
-		fetchShipped().catch(() => {}); // in parallel with the engine; loadShipped reports failures
-		return openWasm(onProgress);
-	},
-	load: (db, main) => loadTables(db.db, main)
-});
+class AppDriver implements EngineDriver<WasmDatabase, WasmConnector> {
+	#shipped = new ShippedTables();
+	/** Saved uploads that could not be re-applied at the last start (see replayUploads). */
+	replayProblems: ReplayProblem[] = [];
 
-/** Shipped tables from data/, then the user's saved uploads on top. */
-async function loadTables(db: AsyncDuckDB, conn: WasmConnector): Promise<void> {
-	await loadShipped(db, conn);
-	// What the shipped incidents were, so the footer can count the ones uploads added or changed.
-	await conn.exec(rememberShipped());
-	await replayUploads(db, conn);
+	open(onProgress?: (p: BootProgress) => void): Promise<WasmDatabase> {
+		this.#shipped.fetch().catch(() => {}); // in parallel with the engine; load() reports failures
+		return openWasm(onProgress);
+	}
+
+	load(db: WasmDatabase, main: WasmConnector): Promise<void> {
+		return this.loadTables(db.db, main);
+	}
+
+	/** Shipped tables from data/, then the user's saved uploads on top. */
+	async loadTables(db: AsyncDuckDB, conn: WasmConnector): Promise<void> {
+		await this.#shipped.load(db, conn);
+		// What the shipped incidents were, so the footer can count the ones uploads added or changed.
+		await conn.exec(rememberShipped());
+		this.replayProblems = await replayUploads(db, conn);
+	}
+}
+
+/**
+ * The app's one database engine (DuckDB-WASM in a worker). All state
+ * (database, connections, generation, shipped texts, replay problems) lives
+ * inside this Engine instance and its driver.
+ */
+export const engine = new Engine<WasmDatabase, WasmConnector, AppDriver>(new AppDriver());
+
+/** Saved uploads that could not be re-applied when the engine last started. */
+export function replayProblems(): readonly ReplayProblem[] {
+	return engine.driver.replayProblems;
 }
 
 /** The running AsyncDuckDB (for registering files), started if need be. */
@@ -47,7 +66,7 @@ export function start(onProgress?: (p: BootProgress) => void): Promise<WasmConne
 /** Bring every table back to the shipped data plus saved uploads (after DROP/DELETE from SQL). */
 export async function restoreTables(): Promise<void> {
 	const main = await engine.start();
-	await loadTables(await init(), main);
+	await engine.driver.loadTables(await init(), main);
 }
 
 /** When the newest saved upload was applied (ISO), or null when there is none or storage cannot be read. */

@@ -32,9 +32,8 @@ export interface NewEntries {
 	places: (string | Record<string, string>)[];
 }
 
-let stages = 0;
-/** A fresh name for a staging table (TEMP: private to the connection, gone with it). */
-export const stageName = () => `raqib_stage_${++stages}`;
+/** A fresh name for a staging table (TEMP: private to the connection, gone with it); random, so no counter is kept. */
+export const stageName = () => `raqib_stage_${crypto.randomUUID().replaceAll('-', '')}`;
 const key = (table: TableName) => TABLE_KEYS[table];
 const columnList = (table: TableName, alias = '') =>
 	TABLE_COLUMNS[table].map((c) => alias + quoteIdent(c.name)).join(', ');

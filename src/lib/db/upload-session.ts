@@ -46,7 +46,7 @@ export { RowCountError } from './csv-read';
 export { ExactnessError } from './exact';
 export { StorageFullError } from './store';
 export { StaleUploadError } from './tabs';
-export { replayProblems } from './uploads';
+export { replayProblems } from './index';
 
 /** A file registered with DuckDB, its dialect, and its staging table, for one pending upload. */
 export interface Staged {

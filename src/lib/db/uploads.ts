@@ -7,23 +7,26 @@ import type { CsvDialect } from './csv-read';
 import { applyStaged, createTable, dropStage, stage, stageName, stageOther } from './staging';
 import { listUploads, type SavedUpload } from './store';
 
-/** Saved uploads that could not be re-applied at the last start-up, with the reason. */
-export const replayProblems: { upload: SavedUpload | null; message: string }[] = [];
+/** A saved upload that could not be re-applied at start-up (null: the saved list itself could not be read), with the reason. */
+export interface ReplayProblem {
+	upload: SavedUpload | null;
+	message: string;
+}
 
 /**
  * Re-apply the user's saved uploads (./store.ts), in the order they were
  * applied, on top of freshly loaded shipped tables. One that fails (say the
  * codebook changed since) is skipped and reported; the others still apply,
- * and start-up never fails because of browser storage.
+ * and start-up never fails because of browser storage. Resolves with the
+ * problems (empty when every saved upload applied).
  */
-export async function replayUploads(db: AsyncDuckDB, conn: Connector): Promise<void> {
-	replayProblems.length = 0;
+export async function replayUploads(db: AsyncDuckDB, conn: Connector): Promise<ReplayProblem[]> {
+	const replayProblems: ReplayProblem[] = [];
 	let saved: SavedUpload[];
 	try {
 		saved = await listUploads();
 	} catch (error) {
-		replayProblems.push({ upload: null, message: String(error) });
-		return;
+		return [{ upload: null, message: String(error) }];
 	}
 	for (const upload of saved) {
 		try {
@@ -35,6 +38,7 @@ export async function replayUploads(db: AsyncDuckDB, conn: Connector): Promise<v
 			});
 		}
 	}
+	return replayProblems;
 }
 
 /**

@@ -5,9 +5,11 @@
  * row's actor into actor2 / assoc_actor_2 / inter2 of the first, so the table
  * holds one row per event as in the dyadic export.
  *
- * The rows of one event must be next to each other (as ACLED writes them) and
- * agree on everything but the actor; anything else is reported by row and
- * column, never merged on a guess. Streaming: one pending row at a time.
+ * The rows of one event may be anywhere in the file; they must agree on
+ * everything but the actor, and there are two at most. Anything else is
+ * reported by row and column, never merged on a guess. A row waits for its
+ * pair until the end of the file, so a monadic file's single-actor events are
+ * held in memory until then (folded pairs are written as soon as complete).
  */
 import type { Issue } from './types';
 
@@ -25,8 +27,9 @@ const SECOND = { actor1: 'actor2', assoc_actor_1: 'assoc_actor_2', inter1: 'inte
 const OWN = new Set<string>([...ACTOR_COLUMNS, ...Object.values(SECOND), 'interaction']);
 
 export class MonadicFold {
-	#pending: (Placed & { rows: number }) | null = null;
-	/** event id → row of its first row, once written out: a later repeat is not next to it. */
+	/** Rows whose event has not had its second row yet, by event id, in file order. */
+	#pending = new Map<string, Placed>();
+	/** event id → row of its first row, once folded and written out: a third row is an error. */
 	#written = new Map<string, number>();
 	#id: number;
 	#compare: number[];
@@ -46,59 +49,58 @@ export class MonadicFold {
 		this.#pairs = ACTOR_COLUMNS.map((c) => [columns.indexOf(c), columns.indexOf(SECOND[c])]);
 	}
 
-	/** Take the next row; returns the rows now complete. */
+	/**
+	 * Take the next row; returns the rows now complete: an event whose second
+	 * row this is. A row waits for its pair until the end of the file, wherever
+	 * the pair is (exports sorted by date put other events between them).
+	 */
 	push(next: Placed): Placed[] {
 		const id = next.record[this.#id]!;
-		const p = this.#pending;
-		if (p && id !== '' && p.record[this.#id] === id) {
-			this.#fold(p, next);
-			return [];
+		if (id === '') return [next];
+		const first = this.#pending.get(id);
+		if (first) {
+			this.#pending.delete(id);
+			if (!this.#fold(first, next)) return [first];
+			this.#written.set(id, first.row);
+			return [first];
 		}
 		const before = this.#written.get(id);
-		if (id !== '' && before !== undefined) {
+		if (before !== undefined) {
 			this.#problem(
 				next.row,
 				'event_id_cnty',
 				id,
-				`repeats the event of row ${before}, not next to it: sort the file by event_id_cnty`
+				`is a third row of the event of row ${before}: a monadic export has one row per actor, two at most`
 			);
-			return this.#done(p, null);
+			return [];
 		}
-		return this.#done(p, next);
+		this.#pending.set(id, next);
+		return [];
 	}
 
-	/** The last pending row, at the end of the file. */
+	/** Events with one actor (one row), at the end of the file, in file order. */
 	flush(): Placed[] {
-		return this.#done(this.#pending, null);
+		const rest = [...this.#pending.values()];
+		this.#pending.clear();
+		return rest;
 	}
 
-	#done(p: (Placed & { rows: number }) | null, next: Placed | null): Placed[] {
-		this.#pending = next ? { ...next, rows: 1 } : null;
-		if (!p) return [];
-		this.#written.set(p.record[this.#id]!, p.row);
-		return [{ record: p.record, row: p.row, ...(p.also ? { also: p.also } : {}) }];
-	}
-
-	#fold(p: Placed & { rows: number }, next: Placed): void {
-		if (p.rows >= 2)
-			return this.#problem(
-				next.row,
-				'event_id_cnty',
-				next.record[this.#id]!,
-				`is a third row of the event of row ${p.row}: a monadic export has one row per actor, two at most`
-			);
+	/** Put `next`'s actor into `first`'s actor2 columns; false (reported) when the rows disagree. */
+	#fold(first: Placed, next: Placed): boolean {
 		for (const i of this.#compare)
-			if (p.record[i] !== next.record[i])
-				return this.#problem(
+			if (first.record[i] !== next.record[i]) {
+				this.#problem(
 					next.row,
 					this.columns[i]!,
 					next.record[i]!,
-					`differs from row ${p.row} of the same event ("${p.record[i]}"), so the two rows cannot be one event`
+					`differs from row ${first.row} of the same event ("${first.record[i]}"), so the two rows cannot be one event`
 				);
-		for (const [from, to] of this.#pairs) if (to >= 0) p.record[to] = next.record[from]!;
-		p.rows++;
-		p.also = [next.row];
+				return false;
+			}
+		for (const [from, to] of this.#pairs) if (to >= 0) first.record[to] = next.record[from]!;
+		first.also = [next.row];
 		this.folded++;
+		return true;
 	}
 
 	#problem(row: number, column: string, value: string, problem: string): void {

@@ -148,7 +148,8 @@ export async function readTable(
 			complete.push(...(incidents ? incidents.order({ record, row }) : [{ record, row }]));
 		});
 		ctx.onProgress({ bytesRead, bytes: file.size, rows: out.rows + complete.length });
-		emit(complete);
+		// Folded events come out when their second row arrives: back in file order for the checks.
+		emit(complete.sort((a, b) => a.row - b.row));
 	};
 
 	take(body);

@@ -70,6 +70,8 @@ export class DashboardState {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#indexes = new Map<Dimension, Index>();
 	#seq = 0;
+	/** The newest data version asked for. */
+	#latest = -1;
 
 	constructor(source: ConnectionSource, specs: readonly AggregateSpec[]) {
 		this.#source = source;
@@ -88,6 +90,10 @@ export class DashboardState {
 	 * connection). Every caller of one data version shares one build.
 	 */
 	#ensureFacts(version: number): Promise<void> {
+		// A caller of an older data version (an idle index build started before the tables
+		// changed) must not rebuild the facts: its build would supersede the current one's.
+		if (version < this.#latest) return Promise.reject(new Superseded());
+		this.#latest = version;
 		const key = `${version}:${this.#source.generation()}`;
 		if (this.#facts?.key === key) return this.#facts.done;
 		const done = this.#buildFacts();

@@ -22,6 +22,12 @@ export class EngineState {
 	dataset = $state.raw<DatasetSummary | null>(null);
 	/** Bumped whenever table contents change, so views know to query again. */
 	version = $state(0);
+	/**
+	 * How many times the engine was started again after its first start (it
+	 * died, or was restarted): the shell tells the user, whose open views
+	 * re-query on the new engine.
+	 */
+	restarts = $state(0);
 
 	#load: () => Promise<DbModule>;
 	#db: DbModule | null = null;
@@ -72,6 +78,8 @@ export class EngineState {
 		const db = (this.#db ??= await this.#load());
 		const onProgress = (p: BootProgress) => (this.progress = p);
 		const conn = await (fresh ? db.restart(onProgress) : db.start(onProgress));
+		if (this.#bootedGeneration !== -1 && this.#bootedGeneration !== db.engine.generation)
+			this.restarts++;
 		this.#bootedGeneration = db.engine.generation;
 		await this.refreshDataset(conn);
 		this.status = 'ready';

@@ -13,13 +13,21 @@ import { buildFacts } from '$lib/query/facts';
  */
 export class FactsSession {
 	#connect: () => Promise<Connector>;
+	#generation: () => number;
 	#conn: Promise<Connector> | null = null;
+	/** The engine generation #conn belongs to. */
+	#connGeneration = -1;
 	#version = -1;
 	#queue: Promise<unknown> = Promise.resolve();
 
-	/** `connect` opens the connection (called once, and again after a failure). */
-	constructor(connect: () => Promise<Connector>) {
+	/**
+	 * `connect` opens the connection (called once, again after a failure, and
+	 * again when `generation` moved: the engine restarted, so the connection and
+	 * its facts table died with the old one).
+	 */
+	constructor(connect: () => Promise<Connector>, generation: () => number = () => 0) {
 		this.#connect = connect;
+		this.#generation = generation;
 	}
 
 	/**
@@ -29,6 +37,12 @@ export class FactsSession {
 	 */
 	run<T>(version: number, task: (c: Connector) => Promise<T>): Promise<T> {
 		const go = async () => {
+			const g = this.#generation();
+			if (g !== this.#connGeneration) {
+				this.#conn = null;
+				this.#version = -1;
+				this.#connGeneration = g;
+			}
 			this.#conn ??= this.#connect();
 			let c: Connector;
 			try {

@@ -4,7 +4,7 @@ import { ResultTable, type ColumnLayout } from '$lib/grid/result';
 import { sortOrder, type SortDirection } from '$lib/grid/sort';
 import { readEngineError } from '$lib/query/error-position';
 import { isReadOnly, splitStatements, type Statement } from '$lib/query/statements';
-import { boot, restartEngine } from './engine.svelte';
+import { boot, engine, restartEngine } from './engine.svelte';
 import { catalog } from './sql-catalog.svelte';
 import { history } from './sql-history.svelte';
 import { displayPlan, engineOrder } from './sql-run';
@@ -50,11 +50,18 @@ class SqlConsole {
 	/** Cancel pressed: later statements of the script do not start. */
 	#cancelRequested = false;
 
+	/** The engine generation #conn belongs to: a connection of a dead engine is never reused. */
+	#generation = -1;
+
 	connection(): Promise<WasmConnector> {
+		const generation = engine.generation;
+		if (this.#conn && this.#generation !== generation) this.#conn = null;
 		this.#conn ??= (async () => {
 			await boot();
 			const db = await import('$lib/db');
-			return db.openConnector();
+			const conn = await db.openConnector();
+			this.#generation = db.engine.generation;
+			return conn;
 		})().catch((e: unknown) => {
 			this.#conn = null;
 			throw e;

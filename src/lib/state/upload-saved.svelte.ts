@@ -45,7 +45,7 @@ export async function loadSaved(): Promise<void> {
 		saved.skipped = [];
 		saved.storageError = error instanceof Error ? error.message : String(error);
 	}
-	saved.problems = db.replayProblems.map((p) => ({
+	saved.problems = db.replayProblems().map((p) => ({
 		file: p.upload?.file ?? '',
 		message: p.message
 	}));

@@ -43,8 +43,13 @@ describe('importing an ACLED export', () => {
 			expect(s.kind).toBe('incidents');
 			expect(s.origin).toBe('acled');
 			expect(s.rows).toBe(EVENTS.length);
-			expect(await storedColumn(s, 'incident_id')).toEqual(EVENTS.map((e) => e.id));
-			expect(await storedColumn(s, 'event_date')).toEqual(EVENTS.map((e) => e.date));
+			// By id: a monadic file's one-actor events are written after the folded ones.
+			const ids = await storedColumn(s, 'incident_id');
+			const dates = await storedColumn(s, 'event_date');
+			expect(new Map(ids.map((id, i) => [id, dates[i]]))).toEqual(
+				new Map(EVENTS.map((e) => [e.id, e.date]))
+			);
+			expect(ids).toHaveLength(EVENTS.length);
 			expect(new Set(await storedColumn(s, 'dataset'))).toEqual(new Set([`acled-${layout}`]));
 			if (layout !== 'classic' && layout !== '2024')
 				expect(s.notes).toContainEqual(expect.objectContaining({ key: 'dates' }));
@@ -58,9 +63,51 @@ describe('importing an ACLED export', () => {
 			events: EVENTS.length,
 			rows: EVENTS.length + two.length
 		});
-		expect(await storedColumn(s, 'actor2')).toEqual(EVENTS.map((e) => e.actor2));
-		expect(await storedColumn(s, 'inter2')).toEqual(
-			EVENTS.map((e) => (e.actor2 ? String(e.inter2) : ''))
+		const ids = await storedColumn(s, 'incident_id');
+		const at = (column: string) =>
+			storedColumn(s, column).then((v) => new Map(ids.map((id, i) => [id, v[i]])));
+		expect(await at('actor2')).toEqual(new Map(EVENTS.map((e) => [e.id, e.actor2])));
+		expect(await at('inter2')).toEqual(
+			new Map(EVENTS.map((e) => [e.id, e.actor2 ? String(e.inter2) : '']))
+		);
+	});
+
+	it('folds the rows of an event wherever they are in the file, and refuses a third', async () => {
+		const [header, ...rows] = writeLayout(EVENTS, 'monadic').trimEnd().split('\n');
+		// Second rows moved to the end, as an export sorted by another column would put them.
+		const id = (line: string) => line.split(',')[2];
+		const seen = new Set<string>();
+		const firsts: string[] = [];
+		const seconds: string[] = [];
+		for (const r of rows) {
+			if (seen.has(id(r)!)) seconds.push(r);
+			else firsts.push(r);
+			seen.add(id(r)!);
+		}
+		const text = [header, ...firsts, ...seconds].join('\n') + '\n';
+		const s = await parseFile(
+			new File([text], 'scattered.csv'),
+			{ known: KNOWN, today: '2026-11-29' },
+			validateTable
+		);
+		expect(s.errors).toBe(0);
+		expect(s.rows).toBe(EVENTS.length);
+		const stored = await storedColumn(s, 'actor2');
+		const ids = await storedColumn(s, 'incident_id');
+		const byId = new Map(ids.map((id, i) => [id, stored[i]]));
+		expect(EVENTS.map((e) => byId.get(e.id))).toEqual(EVENTS.map((e) => e.actor2));
+		const third = [header, ...rows, seconds[0]!].join('\n') + '\n';
+		const t = await parseFile(
+			new File([third], 'third.csv'),
+			{ known: KNOWN, today: '2026-11-29' },
+			validateTable
+		);
+		expect(t.issues).toContainEqual(
+			expect.objectContaining({
+				row: rows.length + 2,
+				column: 'event_id_cnty',
+				problem: expect.stringMatching(/third row/)
+			})
 		);
 	});
 

@@ -58,4 +58,16 @@ describe('dashboard state against Node DuckDB', () => {
 		expect(d.data!.headline.n).toBe(matching(all, { outcome: { values: ['unknown'] } }).length);
 		expect(d.status).toBe('ready');
 	});
+	it('an index build of an older data version never rebuilds the facts under the current update', async () => {
+		// After a restart the tables come back as a new version while an idle index build of the
+		// old version is still looping: its facts rebuild used to supersede the current update's.
+		const d = state();
+		await d.update({}, 1);
+		const drone: Filters = { weapon: { values: ['drone'] } };
+		const current = d.update(drone, 2);
+		const stale = d.prepare('actor', {}, 1);
+		await Promise.all([current, stale]);
+		expect(d.status).toBe('ready');
+		expect(d.data!.headline.n).toBe(matching(all, drone).length);
+	});
 });
