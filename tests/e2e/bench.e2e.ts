@@ -25,6 +25,7 @@ const SCENARIO_IDS = [
 	'side-by-side',
 	'dashboard',
 	'upload',
+	'upload-acled',
 	'sql-console'
 ];
 
