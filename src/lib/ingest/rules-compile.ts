@@ -4,10 +4,13 @@
  * table. Both return the same findings, in record order; `finish` turns
  * them into issues with spreadsheet rows.
  */
-import { TABLE_KEYS, type TableName } from '../schema/tables';
+import { TABLE_COLUMNS, TABLE_KEYS, type TableName } from '../schema/tables';
 import { quoteIdent, quoteLiteral } from '../query/sql';
 import { INCIDENT_ROW_RULES } from './rules-incidents';
 import { JS_SPACE, cellRules, spaceRules, type Finding, type Rule } from './rules';
+import { itemRules, moreRowRules } from './rules-more';
+import { splitList } from './validate-cells';
+import type { KnownKeys } from './context';
 import type { ValidationIssue } from './issues';
 
 /** A finding before its text is final: a repeated key carries the record of its first occurrence. */
@@ -15,25 +18,41 @@ export interface RawFinding extends Finding {
 	first: number | null;
 }
 
-const rowRules = (table: TableName): readonly Rule[] =>
-	table === 'incidents' ? INCIDENT_ROW_RULES : [];
+const rowRules = (table: TableName, known: KnownKeys | undefined, today: string): Rule[] => [
+	...(table === 'incidents' ? INCIDENT_ROW_RULES : []),
+	...moreRowRules(table, known, today)
+];
+const BLANK = 'blank row (ignored)';
+const UNSORTED = 'rows are not sorted by event_date, then incident_id';
+const finding = (
+	record: number,
+	column: string,
+	value: string,
+	problem: string,
+	severity: Finding['severity'] = 'error'
+): RawFinding => ({ record, column, value, problem, severity, first: null });
 
 /** JavaScript: every rule on `rows` (cells in `header` order); record i + 1 is rows[i]. */
 export function checkRows(
 	table: TableName,
 	header: readonly string[],
 	rows: readonly string[][],
-	today: string
+	today: string,
+	known?: KnownKeys
 ): RawFinding[] {
 	const index = new Map(header.map((h, i) => [h, i]));
 	const cells = cellRules(table, today);
 	const spaces = spaceRules(table);
-	const others = rowRules(table);
+	const others = rowRules(table, known, today);
+	const items = itemRules(table, known);
 	const key = TABLE_KEYS[table];
 	const firstOf = new Map<string, number>();
 	const out: RawFinding[] = [];
+	let previous: string | null = null;
 	rows.forEach((row, i) => {
 		const record = i + 1;
+		if (row.every((c) => c.trim() === ''))
+			return out.push(finding(record, '', '', BLANK, 'warning'));
 		const raw = (c: string) => {
 			const k = index.get(c);
 			return k === undefined ? '' : (row[k] ?? '');
@@ -43,7 +62,7 @@ export function checkRows(
 			out.push({
 				record,
 				column: r.column,
-				value: r.empty ? '' : raw(r.column),
+				value: r.empty ? '' : (r.value?.js(raw) ?? raw(r.column)),
 				problem,
 				severity: r.severity,
 				first: null
@@ -54,6 +73,15 @@ export function checkRows(
 			if (failed) add(failed);
 		}
 		for (const r of others) if (r.js(raw, cell)) add(r, r.problemOf?.js(raw) ?? r.problem);
+		for (const r of items)
+			for (const item of splitList(raw(r.column)))
+				if (r.js(item, raw)) out.push(finding(record, r.column, item, r.problem));
+		if (table === 'incidents') {
+			const order = `${raw('event_date')} ${raw('incident_id')}`;
+			if (previous !== null && order < previous)
+				out.push(finding(record, 'incident_id', raw('incident_id'), UNSORTED, 'warning'));
+			previous = order;
+		}
 		const id = raw(key);
 		if (id === '') return;
 		const first = firstOf.get(id);
@@ -76,13 +104,23 @@ export function checkRows(
  * empty cell, `record` numbering the rows from 1), as rows of record, column,
  * value, problem, severity, first.
  */
-export function rulesSql(table: TableName, stage: string, record: string, today: string): string {
+export function rulesSql(
+	table: TableName,
+	stage: string,
+	record: string,
+	today: string,
+	known?: KnownKeys
+): string {
 	const raw = (c: string) => `coalesce(${quoteIdent(c)}, '')`;
 	const cell = (c: string) => `trim(${raw(c)}, ${quoteLiteral(JS_SPACE)})`;
-	const t = `temp.${quoteIdent(stage)}`;
+	const blank = `(${TABLE_COLUMNS[table].map((c) => `${cell(c.name)} = ''`).join(' AND ')})`;
+	// A row of empty cells draws one warning and no other finding (as the validator skips it).
+	const t = `(SELECT * FROM temp.${quoteIdent(stage)} WHERE NOT ${blank})`;
 	const select = (r: Rule, problem: string, where: string) =>
-		`SELECT ${record} AS record, ${quoteLiteral(r.column)} AS "column", ${r.empty ? "''" : raw(r.column)} AS value, ${problem} AS problem, ${quoteLiteral(r.severity)} AS severity, NULL::BIGINT AS first FROM ${t} WHERE ${where}`;
-	const parts: string[] = [];
+		`SELECT ${record} AS record, ${quoteLiteral(r.column)} AS "column", ${r.empty ? "''" : (r.value?.sql(raw) ?? raw(r.column))} AS value, ${problem} AS problem, ${quoteLiteral(r.severity)} AS severity, NULL::BIGINT AS first FROM ${t} WHERE ${where}`;
+	const parts: string[] = [
+		`SELECT ${record} AS record, '' AS "column", '' AS value, ${quoteLiteral(BLANK)} AS problem, 'warning' AS severity, NULL::BIGINT AS first FROM temp.${quoteIdent(stage)} WHERE ${blank}`
+	];
 	for (const r of spaceRules(table))
 		parts.push(select(r, quoteLiteral(r.problem), r.sql(raw, cell)));
 	for (const c of cellRules(table, today)) {
@@ -95,8 +133,20 @@ export function rulesSql(table: TableName, stage: string, record: string, today:
 			`SELECT * FROM (${select(r, `CASE ${cases} END`, 'true')}) WHERE problem IS NOT NULL`
 		);
 	}
-	for (const r of rowRules(table))
+	for (const r of rowRules(table, known, today))
 		parts.push(select(r, r.problemOf?.sql(raw) ?? quoteLiteral(r.problem), r.sql(raw, cell)));
+	const items = (c: string) =>
+		`CASE WHEN ${raw(c)} = '' THEN []::VARCHAR[] ELSE list_transform(string_split(${raw(c)}, ';'), x -> trim(x, ${quoteLiteral(JS_SPACE)})) END`;
+	for (const r of itemRules(table, known))
+		parts.push(
+			`SELECT record, ${quoteLiteral(r.column)}, item, ${quoteLiteral(r.problem)}, 'error', NULL FROM (SELECT *, ${record} AS record, unnest(${items(r.column)}) AS item FROM ${t}) WHERE ${r.sql('item', raw)}`
+		);
+	if (table === 'incidents') {
+		const order = `${raw('event_date')} || ' ' || ${raw('incident_id')}`;
+		parts.push(
+			`SELECT record, 'incident_id', id, ${quoteLiteral(UNSORTED)}, 'warning', NULL FROM (SELECT ${record} AS record, ${raw('incident_id')} AS id, ${order} AS k, lag(${order}) OVER (ORDER BY ${record}) AS prev FROM ${t}) WHERE k < prev`
+		);
+	}
 	const key = TABLE_KEYS[table];
 	parts.push(
 		`SELECT record, ${quoteLiteral(key)}, v, 'duplicate id', 'error', first FROM (SELECT ${record} AS record, ${raw(key)} AS v, min(${record}) OVER (PARTITION BY ${raw(key)}) AS first FROM ${t} WHERE ${raw(key)} <> '') WHERE record > first`

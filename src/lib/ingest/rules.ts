@@ -32,6 +32,8 @@ export interface Rule {
 	empty?: boolean;
 	/** A problem that names another cell of the row, both ways (`problem` is then unused). */
 	problemOf?: { js(raw: (c: string) => string): string; sql(raw: (c: string) => string): string };
+	/** A reported value other than the cell as written (both ways). */
+	value?: { js(raw: (c: string) => string): string; sql(raw: (c: string) => string): string };
 	/** True when the row fails; `raw(c)` is the cell as written, `cell(c)` trimmed. */
 	js(raw: (c: string) => string, cell: (c: string) => string): boolean;
 	/** SQL boolean, true when the row fails; `raw(c)`/`cell(c)` are text expressions ('' for NULL). */
@@ -95,6 +97,21 @@ function rangeRules(spec: ColumnSpec): Rule[] {
 	return out;
 }
 
+/** More decimals than the column stores (ACLED's coordinates: four). */
+function scaleRules(spec: ColumnSpec): Rule[] {
+	const scale = spec.scale;
+	if (scale === undefined) return [];
+	return [
+		{
+			column: spec.name,
+			severity: 'error',
+			problem: `has more than ${scale} decimals (stored to ${scale}, as ACLED writes it)`,
+			js: (_, c) => (c(spec.name).split('.')[1]?.length ?? 0) > scale,
+			sql: (_, c) => `length(split_part(${c(spec.name)}, '.', 2)) > ${scale}`
+		}
+	];
+}
+
 /** The type rules of one non-empty cell, in the validator's order. */
 function typeRules(spec: ColumnSpec, today: string): Rule[] {
 	const n = spec.name;
@@ -109,7 +126,7 @@ function typeRules(spec: ColumnSpec, today: string): Rule[] {
 		case 'int':
 			return [match(INT, 'is not a whole number'), ...rangeRules(spec)];
 		case 'float':
-			return [match(FLOAT, 'is not a decimal number'), ...rangeRules(spec)];
+			return [match(FLOAT, 'is not a decimal number'), ...scaleRules(spec), ...rangeRules(spec)];
 		case 'date':
 			return [
 				match(DATE, 'is not a date written YYYY-MM-DD'),
