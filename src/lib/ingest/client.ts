@@ -1,13 +1,18 @@
 import ParseWorker from './parse.worker?worker';
+import type { BulkPlan } from './bulk';
 import type { ParseFailure, ParseOptions, ParseSummary, Progress } from './types';
 
 export type WorkerReply =
 	| { type: 'progress'; progress: Progress }
 	| { type: 'done'; summary: ParseSummary }
+	| { type: 'bulk'; plan: BulkPlan }
 	| { type: 'failed'; failure: ParseFailure };
 
+/** The file parsed (the JavaScript path), or a plan for DuckDB to read it (the bulk path). */
+export type ParseOutcome = { summary: ParseSummary } | { plan: BulkPlan };
+
 export interface ParseTask {
-	result: Promise<ParseSummary>;
+	result: Promise<ParseOutcome>;
 	/** Stop parsing now: the worker is terminated and `result` rejects with { code: 'cancelled' }. */
 	cancel(): void;
 }
@@ -20,13 +25,14 @@ export function parseInWorker(
 ): ParseTask {
 	const worker = new ParseWorker();
 	let reject: (reason: unknown) => void = () => {};
-	const result = new Promise<ParseSummary>((resolve, fail) => {
+	const result = new Promise<ParseOutcome>((resolve, fail) => {
 		reject = fail;
 		worker.onmessage = (event: MessageEvent<WorkerReply>) => {
 			const reply = event.data;
 			if (reply.type === 'progress') return onProgress(reply.progress);
 			worker.terminate();
-			if (reply.type === 'done') resolve(reply.summary);
+			if (reply.type === 'done') resolve({ summary: reply.summary });
+			else if (reply.type === 'bulk') resolve({ plan: reply.plan });
 			else fail(reply.failure);
 		};
 		worker.onerror = (event) => {

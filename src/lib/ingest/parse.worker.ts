@@ -6,6 +6,7 @@
  * the minified Vite build and its promise never settles.
  */
 import { Failure, parseFile } from './pipeline';
+import { planBulk } from './bulk';
 import { validateTable } from './validate';
 import type { ParseOptions, Progress } from './types';
 import type { WorkerReply } from './client';
@@ -23,7 +24,10 @@ self.onmessage = async (event: MessageEvent<{ file: File; options: ParseOptions 
 		post({ type: 'progress', progress });
 	};
 	try {
-		post({ type: 'done', summary: await parseFile(file, options, validateTable, onProgress) });
+		// A file DuckDB can read straight away is only planned here (./bulk.ts); the rest is parsed.
+		const plan = await planBulk(file, options, onProgress);
+		if (plan) post({ type: 'bulk', plan });
+		else post({ type: 'done', summary: await parseFile(file, options, validateTable, onProgress) });
 	} catch (error) {
 		post({
 			type: 'failed',

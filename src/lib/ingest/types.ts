@@ -49,6 +49,8 @@ export interface ParseOptions {
 	rejectPlaces?: string[];
 	/** Imported actor names the user refused to match to an existing actor: they stay as written. */
 	rejectActors?: string[];
+	/** false: read by the JavaScript path even when the bulk path could take the file (./bulk.ts). */
+	bulk?: boolean;
 }
 
 /** Whose coding an incidents upload holds: Raqib's own rules, or an ACLED export checked against ACLED's codebook. */
