@@ -12,7 +12,13 @@ import { quoteIdent, quoteLiteral } from '$lib/query/sql';
 import { neutraliseSql } from '$lib/csv/spreadsheet-safe';
 import { finish, rulesSql, type RawFinding } from '$lib/ingest/rules-compile';
 import { spreadsheetRow } from '$lib/ingest/rows';
-import { MAX_ISSUES, PREVIEW_ROWS, type Issue, type Known } from '$lib/ingest/types';
+import {
+	MAX_ISSUES,
+	PREVIEW_ROWS,
+	type Issue,
+	type Known,
+	type ProblemTotal
+} from '$lib/ingest/types';
 import type { KnownKeys } from '$lib/ingest/context';
 import type { Connector } from './connector';
 import { RECORD, stageText, type CsvDialect } from './csv-read';
@@ -23,14 +29,6 @@ export class BulkDeclined extends Error {
 	constructor(readonly reason: string) {
 		super(`bulk path declined: ${reason}`);
 	}
-}
-
-/** Problems of one column and one wording, counted over the whole file. */
-export interface ProblemTotal {
-	column: string;
-	problem: string;
-	severity: 'error' | 'warning';
-	count: number;
 }
 
 export interface BulkInput {

@@ -7,9 +7,11 @@
 import { TABLE_COLUMNS, TABLE_KEYS, type TableName } from '$lib/schema/tables';
 import { quoteIdent } from '$lib/query/sql';
 import type { Connector } from './connector';
-import { duckType } from './ddl';
 import { PLAIN, RECORD, readCsvExact, stageText, type CsvDialect } from './csv-read';
 import { ExactnessError, changedValues, inferTypes, safeType } from './exact';
+import { castStaged, textOf } from './staging-cast';
+
+export { castStaged };
 
 export type ApplyMode = 'upsert' | 'replace';
 
@@ -38,9 +40,6 @@ const key = (table: TableName) => TABLE_KEYS[table];
 const columnList = (table: TableName, alias = '') =>
 	TABLE_COLUMNS[table].map((c) => alias + quoteIdent(c.name)).join(', ');
 
-/** The text copy of a staging table (every column VARCHAR, with record numbers). */
-const textOf = (name: string) => `${name}_text`;
-
 /**
  * Read a registered CSV with `table`'s header (in the explicit `dialect`)
  * into staging table `into`, typed by the codebook. Throws RowCountError when
@@ -57,41 +56,10 @@ export async function stage(
 	dialect: CsvDialect = PLAIN,
 	expected?: number
 ): Promise<void> {
-	const specs = TABLE_COLUMNS[table];
 	const text = textOf(into);
-	await stageText(
-		conn,
-		file,
-		dialect,
-		specs.map((c) => c.name),
-		text,
-		expected
-	);
-	try {
-		const typed = specs.map((c) => {
-			const v = `NULLIF(trim(${quoteIdent(c.name)}), '')`;
-			return `CAST(${v} AS ${duckType(c.type, c.scale)}) AS ${quoteIdent(c.name)}`;
-		});
-		const trimmed = specs.map((c) => {
-			const n = quoteIdent(c.name);
-			return `NULLIF(trim(${n}), '') AS ${n}`;
-		});
-		await conn.exec(
-			`CREATE OR REPLACE TEMP TABLE ${quoteIdent(textOf(text))} AS SELECT ${RECORD}, ${trimmed.join(', ')} FROM temp.${quoteIdent(text)}`
-		);
-		for (const c of specs) {
-			const type = duckType(c.type, c.scale);
-			if (type === 'VARCHAR') continue;
-			const changed = await changedValues(conn, textOf(text), c.name, type);
-			if (changed.count > 0) throw new ExactnessError(changed.count, changed.first);
-		}
-		await conn.exec(
-			`CREATE OR REPLACE TEMP TABLE ${quoteIdent(into)} AS SELECT ${typed.join(', ')} FROM temp.${quoteIdent(text)} ORDER BY ${RECORD}`
-		);
-	} finally {
-		await dropStage(conn, text);
-		await dropStage(conn, textOf(text));
-	}
+	const names = TABLE_COLUMNS[table].map((c) => c.name);
+	await stageText(conn, file, dialect, names, text, expected);
+	await castStaged(conn, table, text, into);
 }
 
 export async function dropStage(conn: Connector, name: string): Promise<void> {

@@ -9,18 +9,17 @@ import type { TableName } from '$lib/schema/tables';
 import { exportTableSql } from '$lib/query/export-table';
 import type { Known } from '$lib/ingest/types';
 import { engine, init } from './index';
-import { change, storeStamp, tab } from './tabs';
+import { change, tab } from './tabs';
 import { serial, UPLOAD } from './upload-queue';
 import type { WasmConnector } from './wasm';
 import { exportCsv, registerBlob } from './files';
+import { register, release, type Staged } from './upload-staged';
 import type { CsvDialect } from './csv-read';
 import { changedValues, type Change } from './exact';
 import {
 	applyStaged,
 	createTable,
 	diffStaged,
-	dropStage,
-	stageName,
 	stage,
 	stageOther,
 	tableNames,
@@ -47,26 +46,8 @@ export { ExactnessError } from './exact';
 export { StorageFullError } from './store';
 export { StaleUploadError } from './tabs';
 export { replayProblems } from './index';
-
-/** A file registered with DuckDB, its dialect, and its staging table, for one pending upload. */
-export interface Staged {
-	file: string;
-	data: Blob;
-	dialect: CsvDialect;
-	table: string;
-	/** The saved uploads when this file was checked (./tabs.ts). */
-	stamp: string;
-}
-
-async function register(data: Blob, dialect: CsvDialect): Promise<Staged> {
-	const file = await registerBlob(await init(), data);
-	return { file, data, dialect, table: stageName(), stamp: await storeStamp() };
-}
-
-async function release(conn: WasmConnector, staged: Staged): Promise<void> {
-	await dropStage(conn, staged.table);
-	await (await init()).dropFile(staged.file);
-}
+export type { Staged } from './upload-staged';
+export { stageBulk, BulkDeclined, type BulkStaged } from './upload-bulk';
 
 /** Forget a pending upload: its staging table and its registered file. */
 export function discard(staged: Staged): Promise<void> {

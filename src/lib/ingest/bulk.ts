@@ -7,7 +7,7 @@
  * down the JavaScript path, which words every case.
  */
 import Papa from 'papaparse';
-import { TABLE_COLUMNS, type TableName } from '$lib/schema/tables';
+import { TABLE_COLUMNS, type TableName } from '../schema/tables';
 import { CHUNK_BYTES } from './decode';
 import { detectDialect, type Delimiter } from './dialect';
 import { detectEncoding, notText } from './encoding';

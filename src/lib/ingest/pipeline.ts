@@ -31,23 +31,46 @@
  * 4. **Review**: the diff with the live table; a no-op is not saved.
  * 5. **Apply**: swap in and save the upload for replay, in one transaction.
  *
- * ## At DuckDB's speed (issue 13; built so far: the rule set, both ways)
+ * ## At DuckDB's speed (issue 13)
  *
- * The validation rules are declared once (./rules.ts, ./rules-incidents.ts)
- * and compiled to JavaScript and to one SQL query over a text staging table
- * (./rules-compile.ts); a unit test requires identical findings. The rest is
- * the plan, not yet built:
- * - bulk path: a UTF-8 file (BOM stripped) goes straight to `stageText`
- *   (../db/csv-read.ts: all-VARCHAR, explicit dialect, record numbers);
- *   PapaParse only sniffs the dialect on the first megabytes and checks the
- *   structure; `rulesSql` validates, and record numbers become spreadsheet
- *   rows through the blank-row list (./rows.ts; a quoted newline is no row);
- * - non-UTF-8 files are transcoded to UTF-8 in the worker, streamed;
- * - errors at scale: totals per rule and column by SQL GROUP BY, the first
- *   problems on screen, the full list as a CSV written by DuckDB's COPY;
- * - Parquet (hyparquet + hyparquet-compressors) and Arrow IPC files enter as
- *   Arrow tables into the same staging, keeping their types;
- * - saved uploads kept as Parquet in IndexedDB, so a restart does not parse text.
+ * The validation rules are declared once (./rules.ts, ./rules-incidents.ts,
+ * ./rules-more.ts) and compiled to JavaScript and to one SQL query over a
+ * text staging table (./rules-compile.ts); unit tests require identical
+ * findings, and equal to the validator's on an upload.
+ *
+ * **Bulk path** (built): the worker makes a plan (./bulk.ts) instead of
+ * parsing when the file is
+ * - at least BULK_MIN_BYTES (4 MB; below that the JavaScript path is quick),
+ * - UTF-8 by its first bytes (BOM stripped), header on line 1, unquoted,
+ * - a codebook table in Raqib's own layout: the table's columns, in order
+ *   (no mapping, no kept columns, no skipping asked for; not an ACLED export),
+ * and the whole data part passes a byte scan (./bulk-scan.ts) that counts
+ * the records, notes blank lines as spreadsheet rows, and finds anything only
+ * the JavaScript reader words: CR line endings (DuckDB 1.5 with an explicit
+ * new_line reads no CRLF rows), NUL, a stray or unclosed quote, a
+ * whitespace-only line. DuckDB then reads the picked file itself with the
+ * explicit dialect, strict (`stageText`): a ragged row or invalid UTF-8
+ * anywhere is its error, and its row count must equal the scan's. A file with
+ * a spreadsheet-safe `'` mark or an event_date not written YYYY-MM-DD (both
+ * converted by the JavaScript path) is found by SQL. Any of these, and the
+ * file goes the JavaScript way from the start, nothing staged
+ * (../db/upload-bulk.ts). Then the rules run as SQL into a findings table;
+ * record numbers become spreadsheet rows through the blank-row list
+ * (./rows.ts; a quoted newline is no row); new companion entries come from a
+ * GROUP BY (../db/bulk-refs.ts). Without errors the text is cast with the
+ * exactness check (../db/staging-cast.ts) and diffed; Apply swaps it in.
+ *
+ * **Errors at scale** (built for the bulk path): totals per column and
+ * wording by GROUP BY, the first MAX_ISSUES problems on the card, and every
+ * problem as one CSV written by DuckDB's COPY (a Blob of bytes, size on its
+ * button); no problem list of objects exists outside DuckDB.
+ *
+ * **The JavaScript path stays** for small files, ACLED exports (dates in any
+ * style, monadic fold, places and actors matched by name), any other layout
+ * or mapping, skipping invalid rows, CRLF and other rewrites, and every
+ * non-UTF-8 file (UTF-16, Windows-1256/-1252 are decoded and rewritten to
+ * UTF-8 in the worker as before; not yet streamed into the bulk path).
+ * Not built yet: Parquet and Arrow input; saved uploads kept as Parquet.
  */
 import { DecodeError } from './decode';
 import { CHUNK_BYTES } from './decode';

@@ -111,30 +111,37 @@ export function rulesSql(
 	today: string,
 	known?: KnownKeys
 ): string {
-	const raw = (c: string) => `coalesce(${quoteIdent(c)}, '')`;
-	const cell = (c: string) => `trim(${raw(c)}, ${quoteLiteral(JS_SPACE)})`;
-	const blank = `(${TABLE_COLUMNS[table].map((c) => `${cell(c.name)} = ''`).join(' AND ')})`;
+	const names = TABLE_COLUMNS[table].map((c) => c.name);
+	// Each cell as written ('' for NULL) and trimmed, computed once per row in a subquery.
+	const raw = (c: string) => quoteIdent(c);
+	const cell = (c: string) => quoteIdent(`${c}\u0001trim`);
+	const asWritten = (c: string) => `coalesce(${quoteIdent(c)}, '')`;
+	// Every cell blank ⇔ all of them together are only spaces (one trim, not one per column).
+	const blank = `(trim(concat(${names.map(quoteIdent).join(', ')}), ${quoteLiteral(JS_SPACE)}) = '')`;
 	// A row of empty cells draws one warning and no other finding (as the validator skips it).
-	const t = `(SELECT * FROM temp.${quoteIdent(stage)} WHERE NOT ${blank})`;
-	const select = (r: Rule, problem: string, where: string) =>
-		`SELECT ${record} AS record, ${quoteLiteral(r.column)} AS "column", ${r.empty ? "''" : (r.value?.sql(raw) ?? raw(r.column))} AS value, ${problem} AS problem, ${quoteLiteral(r.severity)} AS severity, NULL::BIGINT AS first FROM ${t} WHERE ${where}`;
-	const parts: string[] = [
-		`SELECT ${record} AS record, '' AS "column", '' AS value, ${quoteLiteral(BLANK)} AS problem, 'warning' AS severity, NULL::BIGINT AS first FROM temp.${quoteIdent(stage)} WHERE ${blank}`
-	];
+	const t = `(SELECT ${record}, ${names.map((n) => `${asWritten(n)} AS ${raw(n)}, trim(${asWritten(n)}, ${quoteLiteral(JS_SPACE)}) AS ${cell(n)}`).join(', ')} FROM temp.${quoteIdent(stage)} WHERE NOT ${blank})`;
+	// The cell and row rules in one pass: per row, a list of the findings that fail, unnested.
+	const found = (r: Rule, problem: string) =>
+		`{'c': ${quoteLiteral(r.column)}, 'v': ${r.empty ? "''" : (r.value?.sql(raw) ?? raw(r.column))}, 'p': ${problem}, 's': ${quoteLiteral(r.severity)}}`;
+	const checks: string[] = [];
 	for (const r of spaceRules(table))
-		parts.push(select(r, quoteLiteral(r.problem), r.sql(raw, cell)));
+		checks.push(`CASE WHEN ${r.sql(raw, cell)} THEN ${found(r, quoteLiteral(r.problem))} END`);
 	for (const c of cellRules(table, today)) {
 		if (c.rules.length === 0) continue;
-		const cases = c.rules
-			.map((r) => `WHEN ${r.sql(raw, cell)} THEN ${quoteLiteral(r.problem)}`)
-			.join(' ');
 		const r = c.rules[0]!;
-		parts.push(
-			`SELECT * FROM (${select(r, `CASE ${cases} END`, 'true')}) WHERE problem IS NOT NULL`
-		);
+		const cases = c.rules
+			.map((x) => `WHEN ${x.sql(raw, cell)} THEN ${found(r, quoteLiteral(x.problem))}`)
+			.join(' ');
+		checks.push(`CASE ${cases} END`);
 	}
 	for (const r of rowRules(table, known, today))
-		parts.push(select(r, r.problemOf?.sql(raw) ?? quoteLiteral(r.problem), r.sql(raw, cell)));
+		checks.push(
+			`CASE WHEN ${r.sql(raw, cell)} THEN ${found(r, r.problemOf?.sql(raw) ?? quoteLiteral(r.problem))} END`
+		);
+	const parts: string[] = [
+		`SELECT ${record} AS record, '' AS "column", '' AS value, ${quoteLiteral(BLANK)} AS problem, 'warning' AS severity, NULL::BIGINT AS first FROM temp.${quoteIdent(stage)} WHERE ${blank}`,
+		`SELECT record, f.c, f.v, f.p, f.s, NULL FROM (SELECT ${record} AS record, unnest(list_filter([${checks.join(',\n')}], x -> x IS NOT NULL)) AS f FROM ${t})`
+	];
 	const items = (c: string) =>
 		`CASE WHEN ${raw(c)} = '' THEN []::VARCHAR[] ELSE list_transform(string_split(${raw(c)}, ';'), x -> trim(x, ${quoteLiteral(JS_SPACE)})) END`;
 	for (const r of itemRules(table, known))

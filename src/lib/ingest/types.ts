@@ -119,6 +119,8 @@ export type Note =
 	| { key: 'blank-lines'; count: number }
 	| { key: 'mixed-endings'; value: string }
 	| { key: 'detected'; table: TableName; value: string }
+	/** The file went straight into the query engine (./bulk.ts), with its size in bytes. */
+	| { key: 'bulk'; bytes: number }
 	| { key: 'encoding-late'; value: Encoding; byte: number }
 	| { key: 'delimiter-disagrees'; value: string; count: number; row: number }
 	| { key: 'acled'; layout: AcledLayout; dataset: string }
@@ -190,6 +192,18 @@ export interface ParseSummary extends Inspection {
 	fileErrors: number;
 	/** Kept extra columns: the key column and those columns, as UTF-8 CSV for `<table>_extra`. */
 	extra: { columns: string[]; output: Blob } | null;
+	/** Bulk path: problems counted per column and wording over the whole file, most first. */
+	totals?: ProblemTotal[];
+	/** Bulk path: every problem as CSV (written by DuckDB), null when there are none. */
+	problemsFile?: Blob | null;
+}
+
+/** Problems of one column and one wording, counted over the whole file. */
+export interface ProblemTotal {
+	column: string;
+	problem: string;
+	severity: 'error' | 'warning';
+	count: number;
 }
 
 /** What a table reader returns; the scan adds how DuckDB must read it. */

@@ -8,7 +8,6 @@ import { normalise, type Mapping } from '$lib/ingest/headers';
 import { todayIso } from '$lib/ingest/validate-cells';
 import {
 	engineError,
-	entries,
 	freeName,
 	isFailure,
 	message,
@@ -18,11 +17,12 @@ import {
 
 export { issuesCsv } from './upload-messages';
 export { retype } from './upload-types';
+export { apply } from './upload-apply';
 import type { ParseTask } from '$lib/ingest/client';
 import type { ParseFailure, ParseOptions, ParseSummary, Progress } from '$lib/ingest/types';
 import type { ApplyMode, ColumnType, Diff, Staged } from '$lib/db/upload-session';
 import { boot } from './engine.svelte';
-import { tablesChanged } from './upload-saved.svelte';
+import { readBulk } from './upload-bulk';
 
 export type Phase =
 	'parsing' | 'staging' | 'review' | 'applying' | 'applied' | 'failed' | 'cancelled';
@@ -193,9 +193,21 @@ async function parse(job: UploadJob): Promise<void> {
 		job.task = task;
 		// Cancel may have been pressed while the engine was still starting.
 		if (job.cancelled) task.cancel();
-		const summary = await task.result;
+		let outcome = await task.result;
 		if (!current()) return;
 		job.task = null;
+		if ('plan' in outcome) {
+			if (await readBulk(job, outcome.plan, options, current)) {
+				if (current()) job.phase = job.cancelled ? 'cancelled' : 'review';
+				return;
+			}
+			// Declined by DuckDB's strict read or a value only the JavaScript path converts.
+			job.task = parseInWorker(job.file, { ...options, bulk: false }, (p) => (job.progress = p));
+			outcome = await job.task.result;
+			if (!current() || 'plan' in outcome) return;
+			job.task = null;
+		}
+		const summary = outcome.summary;
 		job.summary = summary;
 		const data = summary.output ?? job.file.slice(summary.bom);
 		if (summary.errors > 0 && !job.skipping) {
@@ -258,49 +270,4 @@ async function release(job: UploadJob): Promise<void> {
 	const staged = job.staged;
 	job.staged = null;
 	if (staged) await (await session()).discard(staged).catch(() => {});
-}
-
-export async function apply(job: UploadJob): Promise<void> {
-	const s = job.summary;
-	const staged = job.staged;
-	if (!s || !staged || job.blocked) return;
-	job.phase = 'applying';
-	job.staged = null;
-	const db = await session();
-	try {
-		if (s.kind === 'table') {
-			job.appliedRows = await db.createFromUpload(staged, {
-				file: s.file,
-				name: job.tableName,
-				columns: job.columns.map((c) => ({ name: c.name, type: c.type }))
-			});
-		} else {
-			await db.applyRows(
-				staged,
-				{
-					file: s.file,
-					table: s.kind,
-					mode: job.mode,
-					rows: s.rows,
-					entries: entries(s, job.acceptNew, job.sides)
-				},
-				s.extra ? { data: s.extra.output, columns: s.extra.columns } : null
-			);
-			job.appliedRows = s.rows;
-		}
-		// Every view re-queries before the job says it is done.
-		await tablesChanged().catch(() => {});
-		job.phase = 'applied';
-	} catch (error) {
-		job.error = engineError(await session(), job.summary, error) ?? {
-			key:
-				error instanceof db.StorageFullError
-					? 'quota'
-					: error instanceof db.StaleUploadError
-						? 'stale'
-						: 'apply',
-			detail: message(error)
-		};
-		job.phase = 'failed';
-	}
 }

@@ -107,7 +107,9 @@ async function sqlFindings(
 	const path = join(dir, `${table}.csv`);
 	writeFileSync(path, Papa.unparse([header, ...rows], { newline: '\n' }) + '\n');
 	await stageText(conn, path, PLAIN, header, `rules_${table}`, rows.length);
-	const found = await conn.query<RawFinding>(rulesSql(table, `rules_${table}`, RECORD, TODAY, KNOWN));
+	const found = await conn.query<RawFinding>(
+		rulesSql(table, `rules_${table}`, RECORD, TODAY, KNOWN)
+	);
 	return found.map((f) => ({
 		...f,
 		record: Number(f.record),
@@ -142,9 +144,7 @@ describe('the declared rules, in JavaScript and in SQL', () => {
 				file: 'f.csv',
 				today: TODAY,
 				known: KNOWN
-			}).filter(
-				(i) => i.row > 1 && !NOT_DECLARED.test(i.problem)
-			);
+			}).filter((i) => i.row > 1 && !NOT_DECLARED.test(i.problem));
 			const key = (i: { row: number; column: string; problem: string; value: string }) =>
 				`${i.row}|${i.column}|${i.problem}|${i.value}`;
 			expect(issues.map(key).sort()).toEqual(validator.map(key).sort());
