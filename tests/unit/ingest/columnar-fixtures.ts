@@ -120,7 +120,7 @@ export function valuesSql(rows: Synthetic[]): string {
 }
 
 /** Parquet written by hyparquet-writer with `codec`. */
-export function hyparquetFile(rows: Synthetic[], codec: string): Uint8Array {
+export function hyparquetFile(rows: Synthetic[], codec: string): Uint8Array<ArrayBuffer> {
 	const col = <K extends keyof Synthetic>(k: K) => rows.map((r) => r[k]);
 	const schema = [
 		{ name: 'root', num_children: NAMES.length },
@@ -186,7 +186,7 @@ function vectorOf(type: DataType, values: ArrayLike<unknown>, valid: boolean[]):
 }
 
 /** Arrow IPC (`file` or `stream` format) written by apache-arrow. */
-export function arrowFile(rows: Synthetic[], format: 'file' | 'stream'): Uint8Array {
+export function arrowFile(rows: Synthetic[], format: 'file' | 'stream'): Uint8Array<ArrayBuffer> {
 	const ok = (k: keyof Synthetic) => rows.map((r) => r[k] !== null);
 	const words = new Uint32Array(rows.length * 4);
 	rows.forEach((r, i) => {
@@ -224,5 +224,5 @@ export function arrowFile(rows: Synthetic[], format: 'file' | 'stream'): Uint8Ar
 			ok('stamp')
 		)
 	});
-	return tableToIPC(table, format);
+	return new Uint8Array(tableToIPC(table, format));
 }

@@ -38,7 +38,7 @@ beforeAll(async () => {
 const text = (name: string) => NAMES.map((c) => `${name}.${c}::VARCHAR AS ${c}`).join(', ');
 
 /** Upload `bytes` as a new table, created with the types the file gave; its rows as text. */
-async function uploadTable(bytes: Uint8Array, name: string) {
+async function uploadTable(bytes: Uint8Array<ArrayBuffer>, name: string) {
 	const summary = await parseFile(new File([bytes], name), {}, validateTable);
 	expect(summary.kind).toBe('table');
 	const csv = join(dir, `up-${n++}.csv`);
@@ -162,7 +162,7 @@ describe('a codebook table from Parquet goes through the same checks', () => {
 });
 
 describe('bad files give a message and nothing else', () => {
-	async function failure(bytes: Uint8Array, name: string) {
+	async function failure(bytes: Uint8Array<ArrayBuffer>, name: string) {
 		try {
 			await parseFile(new File([bytes], name), {}, validateTable);
 		} catch (e) {
