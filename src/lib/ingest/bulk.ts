@@ -14,6 +14,7 @@ import { detectEncoding, notText } from './encoding';
 import { detectTable, duplicateNames } from './headers';
 import { acledLayout } from './incident-import';
 import { RecordScan } from './bulk-scan';
+import { claimedFormat, columnarFormat } from './columnar/source';
 import type { ParseOptions, Progress } from './types';
 
 /** Files smaller than this are read by the JavaScript path: it is fast enough there and words everything. */
@@ -57,7 +58,8 @@ export async function planBulk(
 ): Promise<BulkPlan | null> {
 	if (file.size < minBytes || wantsJs(options)) return null;
 	const head = new Uint8Array(await file.slice(0, CHUNK_BYTES).arrayBuffer());
-	if (notText(head)) return null;
+	// Parquet and Arrow files have their own reader (./columnar/), whatever the name says.
+	if (notText(head) || columnarFormat(head) || claimedFormat(file.name)) return null;
 	const guess = detectEncoding(head.subarray(0, 64 * 1024));
 	if (guess.encoding !== 'utf-8') return null;
 	const headerEnd = head.indexOf(0x0a, guess.bom);

@@ -59,8 +59,8 @@ export type Origin = 'raqib' | 'acled';
 /** Which ACLED export layout a file is in (see $lib/schema/acled). */
 export type AcledLayout = 'classic' | '2024' | 'monadic';
 
-/** An imported location matched to a place Raqib has (shown for confirmation). */
-export interface PlaceMatch {
+/** A name in an imported file matched to a place or actor Raqib has (shown for confirmation). */
+export interface NameMatch {
 	value: string;
 	id: string;
 	/** The known place's name that matched. */
@@ -125,6 +125,8 @@ export type Note =
 	| { key: 'delimiter-disagrees'; value: string; count: number; row: number }
 	| { key: 'acled'; layout: AcledLayout; dataset: string }
 	| { key: 'monadic'; events: number; rows: number }
+	/** A Parquet or Arrow file: how it is stored (codecs, or IPC file / stream). */
+	| { key: 'columnar'; value: 'parquet' | 'arrow'; detail: string }
 	| {
 			key: 'dates';
 			/** Cells per way of writing. */
@@ -182,9 +184,9 @@ export interface ParseSummary extends Inspection {
 		monthFirst?: number;
 	};
 	/** Imported locations matched to known places, and the places the import adds. */
-	placeMatches: PlaceMatch[];
+	placeMatches: NameMatch[];
 	/** Imported actor names matched to known actors (the known name is stored; listed for confirmation). */
-	actorMatches: PlaceMatch[];
+	actorMatches: NameMatch[];
 	newPlaces: NewPlace[];
 	/** With skipInvalid: rows left out, as the original cells under the original header (UTF-8 CSV). */
 	skipped: { rows: number; output: Blob } | null;
@@ -196,6 +198,8 @@ export interface ParseSummary extends Inspection {
 	totals?: ProblemTotal[];
 	/** Bulk path: every problem as CSV (written by DuckDB), null when there are none. */
 	problemsFile?: Blob | null;
+	/** A new table from a Parquet or Arrow file: the DuckDB type of each of `columns`, as the file has it. */
+	columnTypes?: string[];
 }
 
 /** Problems of one column and one wording, counted over the whole file. */
@@ -222,6 +226,7 @@ export interface ParseFailure {
 		| 'unterminated-quote'
 		| 'malformed-quote'
 		| 'cancelled'
+		| 'columnar'
 		| 'internal';
 	row?: number;
 	column?: string;
