@@ -57,8 +57,8 @@ export type Origin = 'raqib' | 'acled';
 /** Which ACLED export layout a file is in (see $lib/schema/acled). */
 export type AcledLayout = 'classic' | '2024' | 'monadic';
 
-/** An imported location matched to a place Raqib has (shown for confirmation). */
-export interface PlaceMatch {
+/** A name in an imported file matched to a place or actor Raqib has (shown for confirmation). */
+export interface NameMatch {
 	value: string;
 	id: string;
 	/** The known place's name that matched. */
@@ -178,9 +178,9 @@ export interface ParseSummary extends Inspection {
 		monthFirst?: number;
 	};
 	/** Imported locations matched to known places, and the places the import adds. */
-	placeMatches: PlaceMatch[];
+	placeMatches: NameMatch[];
 	/** Imported actor names matched to known actors (the known name is stored; listed for confirmation). */
-	actorMatches: PlaceMatch[];
+	actorMatches: NameMatch[];
 	newPlaces: NewPlace[];
 	/** With skipInvalid: rows left out, as the original cells under the original header (UTF-8 CSV). */
 	skipped: { rows: number; output: Blob } | null;
