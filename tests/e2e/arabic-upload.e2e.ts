@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openApp, waitForEngine, type App, closeAndCheck } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appPerTest, waitForEngine } from './browser';
 import { latinText } from './latin';
 
 /**
@@ -9,12 +9,7 @@ import { latinText } from './latin';
  * digits; the downloaded list keeps the machine code beside the Arabic text.
  */
 
-let app: App | undefined;
-afterEach(async () => {
-	const current = app;
-	app = undefined;
-	await closeAndCheck(current);
-});
+const apps = appPerTest();
 
 const shipped = Papa.parse<string[]>(readFileSync('data/incidents.csv', 'utf8').trimEnd()).data;
 const HEADER = shipped[0]!;
@@ -24,7 +19,7 @@ const arabicDigits = (n: number) => n.toLocaleString('ar-SY-u-nu-arab', { useGro
 
 describe('upload problems on /ar/data/', () => {
 	it('are in Arabic, naming row and column, and the download keeps the codes', async () => {
-		app = await openApp({ width: 1440 });
+		const app = await apps.open({ width: 1440 });
 		const page = app.page;
 		await page.goto(app.base + '/ar/data/');
 		await waitForEngine(page);
