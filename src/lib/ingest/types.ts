@@ -121,6 +121,8 @@ export type Note =
 	| { key: 'delimiter-disagrees'; value: string; count: number; row: number }
 	| { key: 'acled'; layout: AcledLayout; dataset: string }
 	| { key: 'monadic'; events: number; rows: number }
+	/** A Parquet or Arrow file: how it is stored (codecs, or IPC file / stream). */
+	| { key: 'columnar'; value: 'parquet' | 'arrow'; detail: string }
 	| {
 			key: 'dates';
 			/** Cells per way of writing. */
@@ -188,6 +190,8 @@ export interface ParseSummary extends Inspection {
 	fileErrors: number;
 	/** Kept extra columns: the key column and those columns, as UTF-8 CSV for `<table>_extra`. */
 	extra: { columns: string[]; output: Blob } | null;
+	/** A new table from a Parquet or Arrow file: the DuckDB type of each of `columns`, as the file has it. */
+	columnTypes?: string[];
 }
 
 /** What a table reader returns; the scan adds how DuckDB must read it. */
@@ -206,6 +210,7 @@ export interface ParseFailure {
 		| 'unterminated-quote'
 		| 'malformed-quote'
 		| 'cancelled'
+		| 'columnar'
 		| 'internal';
 	row?: number;
 	column?: string;
