@@ -26,7 +26,8 @@ export {
 	formatWeek,
 	formatMonth,
 	formatDateTime,
-	latinDigits
+	latinDigits,
+	localDigits
 } from './format';
 export { vocab, named, type VocabKind } from './labels';
 export { isolate, tIsolated, messageParts, type MessagePart, type PartVars } from './isolate';
