@@ -8,9 +8,9 @@
  * full list is written by DuckDB's COPY (./problems-file.ts).
  */
 import { TABLE_COLUMNS, type TableName } from '$lib/schema/tables';
-import { quoteIdent, quoteLiteral } from '$lib/query/sql';
+import { quoteIdent } from '$lib/query/sql';
 import { neutraliseSql } from '$lib/csv/spreadsheet-safe';
-import { finish, rulesSql, type RawFinding } from '$lib/ingest/rules-compile';
+import { finish, rulesSql, sqlFinding, type SqlFinding } from '$lib/ingest/rules-compile';
 import { spreadsheetRow } from '$lib/ingest/rows';
 import {
 	MAX_ISSUES,
@@ -56,6 +56,9 @@ export interface BulkChecked {
 	unknown: UnknownRow[];
 }
 
+/** Totals listed on the card (the most frequent first). */
+const MAX_TOTALS = 200;
+
 /** A cell starting with `'` before formula-like text: the JavaScript path takes the mark off. */
 const marked = (c: string) =>
 	`(starts_with(${c}, '''') AND ${neutraliseSql(`ltrim(${c}, '''')`)} <> ltrim(${c}, ''''))`;
@@ -98,20 +101,21 @@ export async function checkBulk(conn: Connector, input: BulkInput): Promise<Bulk
 	const rules = rulesSql(input.kind, input.text, RECORD, input.today, uploadKnownKeys(input.known));
 	const f = `temp.${quoteIdent(input.findings)}`;
 	await conn.exec(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(input.findings)} AS ${rules}`);
+	// Per column and problem (code and parameters, so each total has one wording).
 	const totals = (
-		await conn.query<ProblemTotal>(
-			`SELECT "column", CASE WHEN first IS NULL THEN problem ELSE 'duplicate id' END AS problem, severity, count(*)::INTEGER AS count FROM ${f} GROUP BY ALL ORDER BY count DESC, "column", problem`
+		await conn.query<SqlFinding & { count: number }>(
+			`SELECT min(record) AS record, "column", '' AS value, code, params, dyn, severity, NULL AS first, count(*)::INTEGER AS count FROM ${f} GROUP BY "column", code, params, dyn, severity ORDER BY count DESC, "column", code LIMIT ${MAX_TOTALS}`
 		)
-	).map((r) => ({ ...r, count: Number(r.count) }));
-	const count = (s: string) =>
-		totals.filter((r) => r.severity === s).reduce((n, r) => n + r.count, 0);
+	).map((r): ProblemTotal => {
+		const { column, code, params, severity } = sqlFinding(r);
+		return { column, code, params, severity, count: Number(r.count) };
+	});
+	const [all] = await conn.query<{ e: number; w: number }>(
+		`SELECT count(*) FILTER (WHERE severity = 'error')::INTEGER AS e, count(*) FILTER (WHERE severity = 'warning')::INTEGER AS w FROM ${f}`
+	);
 	const first = (
-		await conn.query<RawFinding>(`SELECT * FROM ${f} ORDER BY record LIMIT ${MAX_ISSUES}`)
-	).map((r) => ({
-		...r,
-		record: Number(r.record),
-		first: r.first === null ? null : Number(r.first)
-	}));
+		await conn.query<SqlFinding>(`SELECT * FROM ${f} ORDER BY record LIMIT ${MAX_ISSUES}`)
+	).map(sqlFinding);
 	const line = (record: number) => spreadsheetRow(record, 2, input.blankRows);
 	const cells = names.map((n) => `coalesce(${quoteIdent(n)}, '') AS ${quoteIdent(n)}`);
 	const preview = (
@@ -130,31 +134,35 @@ export async function checkBulk(conn: Connector, input: BulkInput): Promise<Bulk
 		: [];
 	return {
 		issues: finish(first, input.name, line),
-		errors: count('error'),
-		warnings: count('warning'),
+		errors: Number(all?.e ?? 0),
+		warnings: Number(all?.w ?? 0),
 		totals,
 		preview,
 		unknown
 	};
 }
 
+/** Findings fetched at a time for the problems file: the page never holds more of them as objects. */
+const PAGE = 20_000;
+
 /**
- * Every finding as the problems CSV (file, row, column, value, problem,
- * severity; spreadsheet-safe, as $lib/export/problems writes it), as a
- * SELECT for COPY. Rows count the blank lines (`blankRows`).
+ * Every finding as issues, page by page in file order, each page handed to
+ * `write` (the problems CSV is written page by page: see ../state/upload-bulk.ts).
  */
-export function problemsSelect(
+export async function eachProblemPage(
+	conn: Connector,
 	findings: string,
 	file: string,
-	blankRows: readonly number[]
-): string {
-	// The j-th blank row follows `blankRows[j] - j - 2` records (./../ingest/bulk.ts).
-	const after = blankRows.map((b, j) => b - j - 2);
-	const line = (r: string) =>
-		after.length
-			? `(1 + ${r} + len(list_filter([${after.join(', ')}], b -> b < ${r})))`
-			: `(1 + ${r})`;
-	const problem = `CASE WHEN first IS NULL THEN problem ELSE 'duplicate id (first on line ' || ${line('first')} || ')' END`;
-	const safe = (e: string) => neutraliseSql(e);
-	return `SELECT ${safe(quoteLiteral(file))} AS file, ${line('record')} AS row, ${safe('"column"')} AS "column", ${safe('value')} AS value, ${safe(problem)} AS problem, severity FROM temp.${quoteIdent(findings)} ORDER BY record, "column", problem`;
+	blankRows: readonly number[],
+	write: (issues: Issue[], first: boolean) => void
+): Promise<void> {
+	const line = (record: number) => spreadsheetRow(record, 2, blankRows);
+	for (let offset = 0; ; offset += PAGE) {
+		const page = await conn.query<SqlFinding>(
+			`SELECT * FROM temp.${quoteIdent(findings)} ORDER BY record, "column", code LIMIT ${PAGE} OFFSET ${offset}`
+		);
+		if (page.length === 0) return;
+		write(finish(page.map(sqlFinding), file, line), offset === 0);
+		if (page.length < PAGE) return;
+	}
 }

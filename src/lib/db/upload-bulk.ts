@@ -10,10 +10,9 @@ import type { Known } from '$lib/ingest/types';
 import type { Diff } from './staging';
 import { diffStaged } from './staging';
 import { castStaged, textOf } from './staging-cast';
-import { init } from './index';
 import { serial } from './upload-queue';
-import { exportCsv } from './files';
-import { checkBulk, problemsSelect, type BulkChecked } from './bulk-check';
+import { checkBulk, eachProblemPage, type BulkChecked } from './bulk-check';
+import type { Issue } from '$lib/ingest/types';
 import { register, release, type Staged } from './upload-staged';
 
 export { BulkDeclined } from './bulk-check';
@@ -36,7 +35,9 @@ export function stageBulk(
 	file: Blob,
 	plan: BulkPlan,
 	known: Known | undefined,
-	today: string
+	today: string,
+	/** The problems CSV text of one page of issues (with the header on the first). */
+	csv: (issues: Issue[], header: boolean) => string
 ): Promise<BulkStaged> {
 	return serial(async (conn) => {
 		const staged = await register(file.slice(plan.bom), {
@@ -59,14 +60,14 @@ export function stageBulk(
 				text,
 				findings
 			});
-			const bytes =
-				checked.errors + checked.warnings > 0
-					? await exportCsv(await init(), conn, problemsSelect(findings, plan.file, plan.blankRows))
-					: null;
+			const parts: string[] = [];
+			if (checked.errors + checked.warnings > 0)
+				await eachProblemPage(conn, findings, plan.file, plan.blankRows, (issues, first) =>
+					parts.push(csv(issues, first))
+				);
 			await drop(findings);
-			const problems = bytes
-				? new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'text/csv' })
-				: null;
+			// One Blob of text: the issue objects of each page are gone once it is written.
+			const problems = parts.length ? new Blob(parts, { type: 'text/csv' }) : null;
 			if (checked.errors > 0) {
 				await drop(text);
 				await release(conn, staged);

@@ -31,3 +31,4 @@ export {
 } from './format';
 export { vocab, named, type VocabKind } from './labels';
 export { isolate, tIsolated, messageParts, type MessagePart, type PartVars } from './isolate';
+export { problemText, problemParts, problemKey, type Problem } from './problems';

@@ -16,6 +16,7 @@ import { interCode } from '../schema/acled';
 import { quoteLiteral } from '../query/sql';
 import type { TableName } from '../schema/tables';
 import type { KnownKeys } from './context';
+import type { ProblemCode, ProblemParams } from './issues';
 import { EVIDENCE_MAX_WORDS } from './validate-incidents';
 import { isRealDate, splitList } from './validate-cells';
 import { JS_SPACE, list, type Rule } from './rules';
@@ -25,7 +26,8 @@ type Get = (c: string) => string;
 /** A rule on each item of a ';'-list cell: one finding per failing item, the item as its value. */
 export interface ItemRule {
 	column: string;
-	problem: string;
+	code: ProblemCode;
+	params: ProblemParams;
 	js(item: string, raw: Get): boolean;
 	sql(item: string, raw: Get): string;
 }
@@ -57,11 +59,20 @@ function lookup(pairs: readonly (readonly [string, string])[], key: string): str
 
 const error = (
 	column: string,
-	problem: string,
+	code: ProblemCode,
+	params: ProblemParams,
 	js: (r: Get) => boolean,
 	sql: (r: Get) => string,
 	empty = false
-): Rule => ({ column, severity: 'error', problem, empty, js: (r) => js(r), sql: (r) => sql(r) });
+): Rule => ({
+	column,
+	severity: 'error',
+	code,
+	params,
+	empty,
+	js: (r) => js(r),
+	sql: (r) => sql(r)
+});
 
 /** Words of the evidence, split as /\s+/u does. */
 const sqlWords = (v: string) =>
@@ -70,14 +81,14 @@ const sqlWords = (v: string) =>
 const evidenceRule: Rule = {
 	column: 'evidence',
 	severity: 'warning',
-	problem: '',
+	code: 'evidence-long',
+	params: { limit: 15 },
 	js: (r) =>
 		r('evidence') !== '' && r('evidence').split(/\s+/u).filter(Boolean).length > EVIDENCE_MAX_WORDS,
 	sql: (r) => `(${r('evidence')} <> '' AND ${sqlWords(r('evidence'))} > ${EVIDENCE_MAX_WORDS})`,
-	problemOf: {
-		js: (r) =>
-			`is ${r('evidence').split(/\s+/u).filter(Boolean).length} words long (keep it under ~15)`,
-		sql: (r) => `'is ' || ${sqlWords(r('evidence'))} || ' words long (keep it under ~15)'`
+	rowParams: {
+		js: (r) => ({ words: r('evidence').split(/\s+/u).filter(Boolean).length }),
+		sql: (r) => ({ 'words#': sqlWords(r('evidence')) })
 	}
 };
 
@@ -99,21 +110,24 @@ function incidentRules(known: KnownKeys | undefined, today: string): Rule[] {
 	const rules: Rule[] = [
 		error(
 			id,
-			'must be letters, digits and . _ : - only (at most 64)',
+			'foreign-id',
+			{ chars: '. _ : -', max: 64 },
 			(r) => r(id) !== '' && !dez(r) && !FOREIGN_ID_PATTERN.test(r(id)),
 			(r) =>
 				`(${r(id)} <> '' AND NOT starts_with(${r(id)}, 'DEZ-') AND NOT regexp_full_match(${r(id)}, ${re(FOREIGN_ID_PATTERN)}))`
 		),
 		error(
 			id,
-			'must look like DEZ-2022-0003',
+			'incident-id-pattern',
+			{ example: 'DEZ-2022-0003' },
 			(r) => dez(r) && !INCIDENT_ID_PATTERN.test(r(id)),
 			(r) =>
 				`(starts_with(${r(id)}, 'DEZ-') AND NOT regexp_full_match(${r(id)}, ${re(INCIDENT_ID_PATTERN)}))`
 		),
 		error(
 			id,
-			'year does not match event_date',
+			'id-year-mismatch',
+			{ other: 'event_date' },
 			(r) =>
 				dez(r) &&
 				INCIDENT_ID_PATTERN.test(r(id)) &&
@@ -124,13 +138,15 @@ function incidentRules(known: KnownKeys | undefined, today: string): Rule[] {
 		),
 		error(
 			'event_id_cnty',
-			'must equal incident_id on a Raqib-coded row',
+			'event-id-cnty',
+			{ other: 'incident_id' },
 			(r) => r('event_id_cnty') !== '' && r('event_id_cnty') !== r(id),
 			(r) => `(${r('event_id_cnty')} <> '' AND ${r('event_id_cnty')} <> ${r(id)})`
 		),
 		error(
 			'year',
-			'does not match event_date',
+			'year-mismatch',
+			{ other: 'event_date' },
 			(r) =>
 				r('year') !== '' &&
 				isRealDate(r('event_date')) &&
@@ -141,7 +157,8 @@ function incidentRules(known: KnownKeys | undefined, today: string): Rule[] {
 		...['inter1', 'inter2'].map((c) =>
 			error(
 				c,
-				'is not an ACLED inter code (0–8) or its text',
+				'inter-code',
+				{ min: 0, max: 8 },
 				(r) => r(c) !== '' && interCode(r(c)) === null,
 				(r) => `(${r(c)} <> '' AND NOT ${sqlInter(r(c))})`
 			)
@@ -149,7 +166,8 @@ function incidentRules(known: KnownKeys | undefined, today: string): Rule[] {
 		{
 			...error(
 				'target_type',
-				'',
+				'target-type-mismatch',
+				{ table: 'targets.csv' },
 				(r) => {
 					const e = known?.targetTypes?.get(r('target'));
 					return e !== undefined && r('target_type') !== '' && r('target_type') !== e;
@@ -157,36 +175,34 @@ function incidentRules(known: KnownKeys | undefined, today: string): Rule[] {
 				(r) =>
 					`(${r('target_type')} <> '' AND ${r('target_type')} <> ${lookup(types, r('target'))})`
 			),
-			problemOf: {
-				js: (r) =>
-					`must be "${known?.targetTypes?.get(r('target'))}", as for "${r('target')}" in targets.csv`,
-				sql: (r) =>
-					`'must be "' || ${lookup(types, r('target'))} || '", as for "' || ${r('target')} || '" in targets.csv'`
+			rowParams: {
+				js: (r) => ({ expected: known?.targetTypes?.get(r('target')) ?? '', target: r('target') }),
+				sql: (r) => ({ expected: lookup(types, r('target')), target: r('target') })
 			}
 		},
 		{
-			...error('event_date', '', afterReport, (r) => {
+			...error('event_date', 'after-publication', {}, afterReport, (r) => {
 				const p = published(r);
 				const d = r('event_date');
 				return `(${d} <= ${quoteLiteral(today)} AND ${sqlReal(d)} AND ${sqlReal(p)} AND ${d} > ${p})`;
 			}),
-			problemOf: {
-				js: (r) =>
-					`is after the publication of ${first(r)} (${meta?.get(first(r))?.published ?? ''})`,
-				sql: (r) =>
-					`'is after the publication of ' || ${sqlFirstItem(r('source_ids'))} || ' (' || ${published(r)} || ')'`
+			rowParams: {
+				js: (r) => ({ report: first(r), published: meta?.get(first(r))?.published ?? '' }),
+				sql: (r) => ({ report: sqlFirstItem(r('source_ids')), published: published(r) })
 			}
 		},
 		error(
 			'date_note',
-			'is required when time_precision > 1',
+			'date-note-precision',
+			{ other: 'time_precision', max: 1 },
 			(r) => r('date_note') === '' && Number(r('time_precision')) > 1,
 			(r) => `(${r('date_note')} = '' AND ${sqlNumber(r('time_precision'))} > 1)`,
 			true
 		),
 		error(
 			'date_note',
-			'is required: the report date is uncertain',
+			'date-note-uncertain',
+			{},
 			(r) =>
 				r('date_note') === '' &&
 				!(Number(r('time_precision')) > 1) &&
@@ -209,7 +225,7 @@ const b = SYRIA_BOUNDS;
 const outside: Rule = {
 	column: 'latitude',
 	severity: 'warning',
-	problem: 'lies outside Syria',
+	code: 'outside-syria',
 	js: (r) => {
 		const [lat, lon] = [Number(r('latitude')), Number(r('longitude'))];
 		return (
@@ -229,14 +245,15 @@ const outside: Rule = {
 const reportFile: Rule = {
 	...error(
 		'file',
-		'',
+		'report-file-name',
+		{},
 		(r) => r('report_id') !== '' && r('file') !== '' && r('file') !== `${r('report_id')}.txt`,
 		(r) =>
 			`(${r('report_id')} <> '' AND ${r('file')} <> '' AND ${r('file')} <> ${r('report_id')} || '.txt')`
 	),
-	problemOf: {
-		js: (r) => `must be the report file name, ${r('report_id')}.txt`,
-		sql: (r) => `'must be the report file name, ' || ${r('report_id')} || '.txt'`
+	rowParams: {
+		js: (r) => ({ expected: `${r('report_id')}.txt` }),
+		sql: (r) => ({ expected: `${r('report_id')} || '.txt'` })
 	}
 };
 
@@ -244,14 +261,16 @@ const COMPANION: Partial<Record<TableName, Rule[]>> = {
 	places: [
 		error(
 			'name_ar',
-			'is required but empty',
+			'required',
+			{},
 			(r) => r('name_ar') === '',
 			(r) => `(${r('name_ar')} = '')`,
 			true
 		),
 		error(
 			'place_id',
-			'must be a lowercase slug like al-omar-oil-field',
+			'place-id-slug',
+			{ example: 'al-omar-oil-field' },
 			(r) => r('place_id') !== '' && !PLACE_ID_PATTERN.test(r('place_id')),
 			(r) =>
 				`(${r('place_id')} <> '' AND NOT regexp_full_match(${r('place_id')}, ${re(PLACE_ID_PATTERN)}))`
@@ -276,7 +295,8 @@ export function itemRules(table: TableName, known: KnownKeys | undefined): ItemR
 	const out: ItemRule[] = [
 		{
 			column: 'assoc_actor_1',
-			problem: 'repeats actor1',
+			code: 'assoc-repeats-actor1',
+			params: { other: 'actor1' },
 			js: (item, r) => item === r('actor1'),
 			sql: (item, r) => `${item} = ${r('actor1')}`
 		}
@@ -285,7 +305,8 @@ export function itemRules(table: TableName, known: KnownKeys | undefined): ItemR
 	if (reports)
 		out.push({
 			column: 'source_ids',
-			problem: 'is not in reports.csv',
+			code: 'not-in-table',
+			params: { table: 'reports.csv' },
 			js: (item) => item !== '' && !reports.has(item),
 			sql: (item) =>
 				reports.size ? `(${item} <> '' AND ${item} NOT IN ${list([...reports])})` : `${item} <> ''`

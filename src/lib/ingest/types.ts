@@ -4,7 +4,7 @@ import type { Encoding } from './encoding';
 import type { DateOrder } from './acled-dates';
 import type { DateStyle } from './event-dates';
 import type { Mapping } from './headers';
-import type { ValidationIssue as Issue } from './issues';
+import type { ProblemCode, ProblemParams, ValidationIssue as Issue } from './issues';
 
 /** What an uploaded file becomes: rows of one of the codebook tables, or a new table for SQL. */
 export type FileKind = TableName | 'table';
@@ -202,10 +202,11 @@ export interface ParseSummary extends Inspection {
 	columnTypes?: string[];
 }
 
-/** Problems of one column and one wording, counted over the whole file. */
+/** Problems of one column, one code and the same parameters, counted over the whole file. */
 export interface ProblemTotal {
 	column: string;
-	problem: string;
+	code: ProblemCode;
+	params: ProblemParams;
 	severity: 'error' | 'warning';
 	count: number;
 }

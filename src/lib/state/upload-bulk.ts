@@ -5,6 +5,7 @@
  * problems file. A file DuckDB or the checks decline goes the JavaScript way.
  */
 import type { BulkPlan } from '$lib/ingest/bulk';
+import { problemsCsv } from '$lib/export/problems';
 import type { ParseOptions, ParseSummary } from '$lib/ingest/types';
 import type { BulkStaged } from '$lib/db/upload-session';
 import type { UploadJob } from './upload.svelte';
@@ -65,7 +66,7 @@ export async function readBulk(
 	job.phase = 'staging';
 	let r: BulkStaged;
 	try {
-		r = await db.stageBulk(job.file, plan, options.known, options.today ?? '');
+		r = await db.stageBulk(job.file, plan, options.known, options.today ?? '', problemsCsv);
 	} catch (error) {
 		if (error instanceof db.BulkDeclined) return false;
 		throw error;
