@@ -19,7 +19,7 @@ import {
 	type Layout
 } from '../../bench/lib/acled-layouts';
 import { closeAndCheck, openApp, waitForEngine, type App } from './browser';
-import { table } from './dashboard-page';
+import { table, tableColumns } from './dashboard-page';
 import { cells, run } from './sql-console';
 
 const dir = mkdtempSync(join(tmpdir(), 'raqib-acled-'));
@@ -77,20 +77,6 @@ async function recount(text: string, layout: Layout) {
 	return result;
 }
 
-/** Some columns of a chart's table view, row by row. */
-async function columns(page: App['page'], chart: string, names: string[]): Promise<string[][]> {
-	const frame = page.locator(`[data-chart="${chart}"]`);
-	if ((await frame.locator('table').count()) === 0)
-		await frame.getByRole('button', { name: 'Table' }).click();
-	return frame.locator('table').evaluate((t, names) => {
-		const heads = [...t.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
-		return [...t.querySelectorAll('tbody tr')].map((tr) => {
-			const c = [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim());
-			return names.map((n) => c[heads.indexOf(n)]!);
-		});
-	}, names);
-}
-
 async function upload(layout: Layout, text: string): Promise<void> {
 	const name = `acled-${layout}.csv`;
 	await app!.page
@@ -142,7 +128,7 @@ describe('ACLED exports through /data', () => {
 					out[k.split(' ')[0]!] = (out[k.split(' ')[0]!] ?? 0) + n;
 				return out;
 			}).toEqual(expected.week);
-			const map = await columns(app.page, 'map', ['Latitude', 'Longitude']);
+			const map = await tableColumns(app.page, 'map', ['Latitude', 'Longitude']);
 			const trim = (c: string) => c.replace(/\.?0+(?= |$)/g, '');
 			expect(map.map((r) => trim(r.join(' '))).sort()).toEqual(
 				expected.coordinates.map(trim).sort()

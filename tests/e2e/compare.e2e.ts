@@ -1,25 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeAndCheck, openApp, waitForEngine, type App } from './browser';
-import { recount, type Recount } from './dashboard-recount';
+import { describe, expect, it } from 'vitest';
+import { appPerTest, waitForEngine } from './browser';
+import { recountPerFile } from './dashboard-recount';
 
-let app: App | undefined;
-let rc: Recount;
-beforeAll(async () => {
-	rc = await recount();
-});
-afterAll(() => rc.close());
-afterEach(async () => {
-	const current = app;
-	app = undefined;
-	await closeAndCheck(current);
-});
+const apps = appPerTest();
+const rc = recountPerFile();
 
 const A = { from: '2022-01-01', to: '2022-12-31' };
 const B = { from: '2023-01-01', to: '2023-12-31' };
 
 describe('period comparison', () => {
 	it('shows A, B and the change for the headline figures, and every chart as A against B', async () => {
-		app = await openApp();
+		const app = await apps.open();
 		const { page } = app;
 		await page.goto(app.base);
 		await waitForEngine(page);

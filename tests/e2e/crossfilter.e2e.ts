@@ -1,24 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeAndCheck, openApp, waitForEngine, type App } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appPerTest, waitForEngine } from './browser';
 import { headline, table } from './dashboard-page';
-import { recount, type Recount } from './dashboard-recount';
+import { recountPerFile } from './dashboard-recount';
 
-let app: App | undefined;
-let rc: Recount;
-beforeAll(async () => {
-	rc = await recount();
-});
-afterAll(() => rc.close());
-afterEach(async () => {
-	const current = app;
-	app = undefined;
-	await closeAndCheck(current);
-});
+const apps = appPerTest();
+const rc = recountPerFile();
 
 async function open(path: string, width = 1440): Promise<Page> {
-	app = await openApp({ width });
+	const app = await apps.open({ width });
 	await app.page.goto(app.base + path);
 	await waitForEngine(app.page);
 	await app.page.locator('[data-timing]').waitFor();

@@ -14,26 +14,30 @@ export async function headline(page: Page): Promise<Record<string, string>> {
 		);
 }
 
-/** A chart's table view as { key: count }, key = the given columns joined by a space. */
-export async function table(page: Page, chart: string, keys: string[], count: string) {
+/** The named columns of a chart's table view, row by row, as the cells read (opens the view when shut). */
+export async function tableColumns(
+	page: Page,
+	chart: string,
+	names: string[]
+): Promise<string[][]> {
 	const frame = page.locator(`[data-chart="${chart}"]`);
 	if ((await frame.locator('table').count()) === 0)
 		await frame.getByRole('button', { name: 'Table' }).click();
-	return frame.locator('table').evaluate(
-		(t, [keys, count]) => {
-			const heads = [...t.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
-			const col = (name: string) => heads.indexOf(name);
-			const out: Record<string, number> = {};
-			for (const tr of t.querySelectorAll('tbody tr')) {
-				const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim());
-				out[(keys as string[]).map((k) => cells[col(k)]).join(' ')] = Number(
-					cells[col(count as string)]
-				);
-			}
-			return out;
-		},
-		[keys, count] as const
-	);
+	return frame.locator('table').evaluate((t, names) => {
+		const heads = [...t.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+		return [...t.querySelectorAll('tbody tr')].map((tr) => {
+			const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim());
+			return names.map((n) => cells[heads.indexOf(n)]!);
+		});
+	}, names);
+}
+
+/** A chart's table view as { key: count }, key = the given columns joined by a space. */
+export async function table(page: Page, chart: string, keys: string[], count: string) {
+	const rows = await tableColumns(page, chart, [...keys, count]);
+	const out: Record<string, number> = {};
+	for (const r of rows) out[r.slice(0, keys.length).join(' ')] = Number(r[keys.length]);
+	return out;
 }
 
 /**

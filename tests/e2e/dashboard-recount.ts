@@ -1,4 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll } from 'vitest';
 import { ATTACK_EVENT_TYPES, ATTACK_SUB_EVENT_TYPES } from '../../src/lib/schema/attack';
 
 /**
@@ -54,5 +55,22 @@ export async function recount(): Promise<Recount> {
 		close() {
 			conn.closeSync();
 		}
+	};
+}
+
+/**
+ * A recount for every test of the calling file: opened before the first test,
+ * closed after the last. Call at the top of a test file.
+ */
+export function recountPerFile(): Omit<Recount, 'close'> {
+	let rc: Recount | undefined;
+	beforeAll(async () => {
+		rc = await recount();
+	});
+	afterAll(() => rc?.close());
+	return {
+		headline: (where) => rc!.headline(where),
+		counts: (key, where) => rc!.counts(key, where),
+		first: (sql) => rc!.first(sql)
 	};
 }

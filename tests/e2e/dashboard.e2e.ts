@@ -1,20 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, waitForEngine, type App, closeAndCheck } from './browser';
-import { recount, type Recount } from './dashboard-recount';
+import { describe, expect, it } from 'vitest';
+import { appPerTest, waitForEngine } from './browser';
+import { recountPerFile } from './dashboard-recount';
 import { CHART_TABLES, headline, table } from './dashboard-page';
 
-let app: App | undefined;
-let rc: Recount;
-beforeAll(async () => {
-	rc = await recount();
-});
-afterAll(() => rc.close());
-afterEach(async () => {
-	const current = app;
-	app = undefined;
-	await closeAndCheck(current);
-});
+const apps = appPerTest();
+const rc = recountPerFile();
 
 /**
  * Every number on the page, checked against the recount under the same filters.
@@ -31,7 +22,7 @@ async function expectRecount(page: Page, where: string, own: Record<string, stri
 }
 
 async function open(path = '/', charts = true) {
-	app = await openApp();
+	const app = await apps.open();
 	await app.page.goto(app.base + path);
 	await waitForEngine(app.page);
 	// The build-time figures show first; wait until the engine's own answer replaced them.
@@ -58,7 +49,7 @@ describe('dashboard', () => {
 	});
 
 	it('serves the unfiltered figures in the prerendered page, before the engine starts', async () => {
-		app = await openApp();
+		const app = await apps.open();
 		const html = await (await app.page.request.get(app.base + '/')).text();
 		const expected = await rc.headline('attack');
 		expect(html).toMatch(new RegExp(`data-figure="attacks"[^>]*>${expected.Attacks}<`));
@@ -151,11 +142,12 @@ describe('dashboard', () => {
 
 	it('says when nothing matches and clears the filters from there', async () => {
 		const page = await open('/?actor=nobody%27s%3B%20army', false);
+		const base = new URL(page.url()).origin;
 		await expect
 			.poll(() => page.locator('[data-empty]').textContent())
 			.toContain('No incidents match');
 		await page.locator('[data-empty]').getByRole('button', { name: 'Clear all filters' }).click();
-		await expect.poll(() => page.url()).toBe(app!.base + '/');
+		await expect.poll(() => page.url()).toBe(base + '/');
 		await expectRecount(page, 'attack');
 	});
 });

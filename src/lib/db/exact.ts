@@ -103,12 +103,12 @@ export async function changedValues(
 }
 
 /**
- * A type name safe to write into SQL: letters, digits and spaces, with an
+ * A type name safe to write into SQL: letters, digits, _ and spaces, with an
  * optional (p) or (p,s). Types come from a select list or a saved upload;
  * anything else throws.
  */
 export function safeType(type: string): string {
-	if (!/^[A-Za-z][A-Za-z0-9 ]*(\(\d+(, ?\d+)?\))?$/.test(type))
+	if (!/^[A-Za-z][A-Za-z0-9_ ]*(\(\d+(, ?\d+)?\))?$/.test(type))
 		throw new Error(`not a column type: ${quoteLiteral(type)}`);
 	return type;
 }

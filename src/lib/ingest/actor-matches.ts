@@ -7,12 +7,12 @@
  * name stays as written and is listed as new.
  */
 import { matchKey } from './names';
-import type { PlaceMatch } from './types';
+import type { NameMatch } from './types';
 
 export class ActorMatches {
 	#byKey = new Map<string, string | null>();
 	#rejected: Set<string>;
-	#matches = new Map<string, PlaceMatch>();
+	#matches = new Map<string, NameMatch>();
 
 	constructor(known: readonly string[], rejected: readonly string[] = []) {
 		for (const name of known) {
@@ -37,7 +37,7 @@ export class ActorMatches {
 		return name;
 	}
 
-	matches(): PlaceMatch[] {
+	matches(): NameMatch[] {
 		return [...this.#matches.values()];
 	}
 }

@@ -1,3 +1,4 @@
+import { asciiId } from './names';
 import { TABLE_COLUMNS, type TableName } from '$lib/schema/tables';
 
 /**
@@ -141,14 +142,7 @@ export function duplicateNames(header: readonly string[]): { name: string; colum
 
 /** A DuckDB table name from a file name: lower-case letters, digits and '_', not starting with a digit. */
 export function tableNameFor(fileName: string): string {
-	const base = fileName
-		.replace(/\.[^.]*$/, '')
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9_]+/g, '_')
-		.replace(/^_+|_+$/g, '')
-		.slice(0, 60);
+	const base = asciiId(fileName.replace(/\.[^.]*$/, ''), /[^a-z0-9_]+/g, '_', 60);
 	if (!base) return 'upload';
 	return /^[0-9]/.test(base) ? `t_${base}` : base;
 }

@@ -8,8 +8,8 @@
  * the first row that names it. Matches are listed for the user to confirm or
  * refuse (`rejected`); the row's own location and coordinates stay as written.
  */
-import { matchKey } from './names';
-import type { Known, NewPlace, PlaceMatch } from './types';
+import { asciiId, matchKey } from './names';
+import type { Known, NewPlace, NameMatch } from './types';
 
 /** Positions of the incident columns this reads (table order). */
 interface At {
@@ -30,7 +30,7 @@ export class ImportPlaces {
 	#rejected: Set<string>;
 	/** Each location (with its admin names and country) read so far: its place and the entry that counts its rows. */
 	#resolved = new Map<string, { id: string; entry: { count: number } }>();
-	#matches: PlaceMatch[] = [];
+	#matches: NameMatch[] = [];
 	#created: NewPlace[] = [];
 	#at: At;
 
@@ -81,7 +81,7 @@ export class ImportPlaces {
 		record[at.place] = hit.id;
 	}
 
-	#match(location: string, admin1: string, row: number): PlaceMatch | null {
+	#match(location: string, admin1: string, row: number): NameMatch | null {
 		if (this.#rejected.has(location)) return null;
 		const a1 = matchKey(admin1);
 		const candidates = (this.#byName.get(matchKey(location)) ?? []).filter(
@@ -120,7 +120,7 @@ export class ImportPlaces {
 	}
 
 	/** Locations matched to places Raqib has, for confirmation. */
-	matches(): PlaceMatch[] {
+	matches(): NameMatch[] {
 		return this.#matches;
 	}
 
@@ -132,11 +132,5 @@ export class ImportPlaces {
 
 /** A place_id from a name: ASCII letters and digits joined by '-'. */
 function slug(name: string): string {
-	return name
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 48);
+	return asciiId(name, /[^a-z0-9]+/g, '-', 48);
 }

@@ -45,9 +45,19 @@
  * - non-UTF-8 files are transcoded to UTF-8 in the worker, streamed;
  * - errors at scale: totals per rule and column by SQL GROUP BY, the first
  *   problems on screen, the full list as a CSV written by DuckDB's COPY;
- * - Parquet (hyparquet + hyparquet-compressors) and Arrow IPC files enter as
- *   Arrow tables into the same staging, keeping their types;
- * - saved uploads kept as Parquet in IndexedDB, so a restart does not parse text.
+ *
+ * ## Parquet and Arrow files (./columnar/)
+ *
+ * A file whose first bytes are `PAR1` (Parquet) or `ARROW1` / an IPC stream
+ * marker (Arrow, Feather v2) is read by hyparquet (+ hyparquet-compressors)
+ * or apache-arrow in this worker, never by DuckDB's parquet extension. Its
+ * columns are the header; each typed value becomes the text DuckDB prints for
+ * it (./columnar/format.ts), so the same mapping, validation, staging,
+ * exactness check and apply run unchanged, and a codebook column gets the
+ * value the file holds. Any other table keeps the file's column types.
+ * Problems are numbered by record (row 1 = first row of data). A file named
+ * .parquet/.arrow without the signature, or one that cannot be decoded, is a
+ * `columnar` failure: a message, and nothing staged.
  */
 import { DecodeError } from './decode';
 import { CHUNK_BYTES } from './decode';
@@ -55,6 +65,7 @@ import { CsvError } from './csv-stream';
 import { bomLength, detectEncoding, legacyEncoding, notText, type Encoding } from './encoding';
 import { Failure, type Validate } from './batch';
 import { scan } from './scan';
+import { claimedFormat, columnarFormat, scanColumnar } from './columnar/scan';
 import { RewriteNeeded } from './read-table';
 import type { ParseFailure, ParseOptions, ParseSummary, Progress } from './types';
 
@@ -77,6 +88,11 @@ export async function parseFile(
 ): Promise<ParseSummary> {
 	const head = new Uint8Array(await file.slice(0, 64 * 1024).arrayBuffer());
 	const fail = (f: Omit<ParseFailure, 'file'>) => new Failure({ file: file.name, ...f });
+	// Parquet and Arrow files are read by their own readers (./columnar/scan.ts), by their signature.
+	const columnar = columnarFormat(head);
+	if (columnar) return scanColumnar(file, columnar, options, validate, onProgress);
+	const claimed = claimedFormat(file.name);
+	if (claimed) throw fail({ code: 'columnar', detail: `no ${claimed} signature at the start` });
 	const broken = notText(head);
 	if (broken) throw fail({ code: broken });
 	const guess = detectEncoding(head);

@@ -57,8 +57,8 @@ export type Origin = 'raqib' | 'acled';
 /** Which ACLED export layout a file is in (see $lib/schema/acled). */
 export type AcledLayout = 'classic' | '2024' | 'monadic';
 
-/** An imported location matched to a place Raqib has (shown for confirmation). */
-export interface PlaceMatch {
+/** A name in an imported file matched to a place or actor Raqib has (shown for confirmation). */
+export interface NameMatch {
 	value: string;
 	id: string;
 	/** The known place's name that matched. */
@@ -121,6 +121,8 @@ export type Note =
 	| { key: 'delimiter-disagrees'; value: string; count: number; row: number }
 	| { key: 'acled'; layout: AcledLayout; dataset: string }
 	| { key: 'monadic'; events: number; rows: number }
+	/** A Parquet or Arrow file: how it is stored (codecs, or IPC file / stream). */
+	| { key: 'columnar'; value: 'parquet' | 'arrow'; detail: string }
 	| {
 			key: 'dates';
 			/** Cells per way of writing. */
@@ -178,9 +180,9 @@ export interface ParseSummary extends Inspection {
 		monthFirst?: number;
 	};
 	/** Imported locations matched to known places, and the places the import adds. */
-	placeMatches: PlaceMatch[];
+	placeMatches: NameMatch[];
 	/** Imported actor names matched to known actors (the known name is stored; listed for confirmation). */
-	actorMatches: PlaceMatch[];
+	actorMatches: NameMatch[];
 	newPlaces: NewPlace[];
 	/** With skipInvalid: rows left out, as the original cells under the original header (UTF-8 CSV). */
 	skipped: { rows: number; output: Blob } | null;
@@ -188,6 +190,8 @@ export interface ParseSummary extends Inspection {
 	fileErrors: number;
 	/** Kept extra columns: the key column and those columns, as UTF-8 CSV for `<table>_extra`. */
 	extra: { columns: string[]; output: Blob } | null;
+	/** A new table from a Parquet or Arrow file: the DuckDB type of each of `columns`, as the file has it. */
+	columnTypes?: string[];
 }
 
 /** What a table reader returns; the scan adds how DuckDB must read it. */
@@ -206,6 +210,7 @@ export interface ParseFailure {
 		| 'unterminated-quote'
 		| 'malformed-quote'
 		| 'cancelled'
+		| 'columnar'
 		| 'internal';
 	row?: number;
 	column?: string;

@@ -210,7 +210,9 @@ async function parse(job: UploadJob): Promise<void> {
 			);
 			if (!current()) return void db.discard(staged);
 			job.staged = staged;
-			job.columns = columns;
+			// A Parquet or Arrow file's own types; a CSV's are chosen over every value.
+			const typed = summary.columnTypes;
+			job.columns = typed ? columns.map((c, i) => ({ ...c, type: typed[i] ?? c.type })) : columns;
 			job.existing = await db.existingTables();
 			if (!job.tableName) job.tableName = freeName(summary.file, job.existing);
 		} else {
