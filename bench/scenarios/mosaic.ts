@@ -5,6 +5,7 @@ import { launch, type Session } from '../lib/browser';
 import { sizeLabel, type BenchContext, type GeneratedCsv } from '../lib/context';
 import { measured, missing, type Figure } from '../lib/figures';
 import { median, p95 } from '../lib/stats';
+import { traced, traceLines } from '../lib/trace';
 import { settled, UI_RECORDER } from '../lib/ui';
 import { appSession, ContractError, open, uploadCsv } from './app-session';
 import { filterChanges } from './dashboard';
@@ -115,6 +116,15 @@ export const mosaicScenario: Scenario = {
 					measured(size, COL_MOSAIC, 'ms', median(m), { p95: p95(m), n: m.length }),
 					measured(size, RATIO, '×', median(r) / median(m), { p95: p95(r) / p95(m) })
 				);
+				// One more click on each side under a trace (not in the figures): where its time goes.
+				for (const [label, page, ui] of [
+					['Raqib', raqib.page, D],
+					['Mosaic', mosaic.page, M]
+				] as const) {
+					const t = await traced(page, async () => (await filterChanges(page, 1, ui))[0]!);
+					await filterChanges(page, 1, ui);
+					notes.push(...traceLines(`${size} · ${label}`, t));
+				}
 				notes.push(
 					`${size}: 1-minute load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`,
 					`${size}: Raqib ${r.map((x) => x.toFixed(0)).join(' ')} ms; Mosaic ${m.map((x) => x.toFixed(0)).join(' ')} ms`
