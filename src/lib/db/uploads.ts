@@ -3,14 +3,38 @@ import type { TableName } from '$lib/schema/tables';
 import type { Connector } from './connector';
 import { registerBlob } from './files';
 import { LineEndings } from '$lib/ingest/line-endings';
-import type { CsvDialect } from './csv-read';
+import { RowCountError, type CsvDialect } from './csv-read';
+import { ExactnessError } from './exact';
 import { applyStaged, createTable, dropStage, stage, stageName, stageOther } from './staging';
 import { listUploads, type SavedUpload } from './store';
 
-/** A saved upload that could not be re-applied at start-up (null: the saved list itself could not be read), with the reason. */
+/**
+ * A saved upload that could not be re-applied at start-up (null: the saved
+ * list itself could not be read), with the reason as a code the page words in
+ * the reader's language: 'count' (the engine read another number of rows than
+ * were saved; params parsed, stored), 'exact' (storing would change values;
+ * params count), or 'engine' (anything else; `message` is the engine's or
+ * the browser's own words, e.g. a DuckDB error).
+ */
 export interface ReplayProblem {
 	upload: SavedUpload | null;
+	code: 'count' | 'exact' | 'engine';
+	params: Record<string, number>;
 	message: string;
+}
+
+function replayProblem(upload: SavedUpload | null, error: unknown): ReplayProblem {
+	const message = error instanceof Error ? error.message : String(error);
+	if (error instanceof RowCountError)
+		return {
+			upload,
+			code: 'count',
+			params: { parsed: error.parsed, stored: error.stored },
+			message
+		};
+	if (error instanceof ExactnessError)
+		return { upload, code: 'exact', params: { count: error.count }, message };
+	return { upload, code: 'engine', params: {}, message };
 }
 
 /**
@@ -26,16 +50,13 @@ export async function replayUploads(db: AsyncDuckDB, conn: Connector): Promise<R
 	try {
 		saved = await listUploads();
 	} catch (error) {
-		return [{ upload: null, message: String(error) }];
+		return [replayProblem(null, error)];
 	}
 	for (const upload of saved) {
 		try {
 			await replayOne(db, conn, upload);
 		} catch (error) {
-			replayProblems.push({
-				upload,
-				message: error instanceof Error ? error.message : String(error)
-			});
+			replayProblems.push(replayProblem(upload, error));
 		}
 	}
 	return replayProblems;
