@@ -1,10 +1,22 @@
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
 import type { TableName } from '$lib/schema/tables';
 import type { Connector } from './connector';
+import type { WasmConnector } from './wasm';
+import { loadSnapshot } from './snapshot';
 import { registerBlob } from './files';
 import { LineEndings } from '$lib/ingest/line-endings';
 import type { CsvDialect } from './csv-read';
-import { applyStaged, createTable, dropStage, stage, stageName, stageOther } from './staging';
+import {
+	applyStaged,
+	createTable,
+	dropStage,
+	stage,
+	stageName,
+	stageOther,
+	transaction
+} from './staging';
+import { quoteIdent } from '$lib/query/sql';
+import { safeType } from './exact';
 import { listUploads, type SavedUpload } from './store';
 
 /** A saved upload that could not be re-applied at start-up (null: the saved list itself could not be read), with the reason. */
@@ -20,7 +32,10 @@ export interface ReplayProblem {
  * and start-up never fails because of browser storage. Resolves with the
  * problems (empty when every saved upload applied).
  */
-export async function replayUploads(db: AsyncDuckDB, conn: Connector): Promise<ReplayProblem[]> {
+export async function replayUploads(
+	db: AsyncDuckDB,
+	conn: WasmConnector
+): Promise<ReplayProblem[]> {
 	const replayProblems: ReplayProblem[] = [];
 	let saved: SavedUpload[];
 	try {
@@ -29,16 +44,73 @@ export async function replayUploads(db: AsyncDuckDB, conn: Connector): Promise<R
 		return [{ upload: null, message: String(error) }];
 	}
 	for (const upload of saved) {
+		let typed: string | null = null;
 		try {
-			await replayOne(db, conn, upload);
+			// The Arrow snapshot when there is one; the CSV when not, or when the snapshot fails.
+			typed = upload.snapshot ? await fromSnapshot(db, conn, upload) : 'none';
+			if (typed !== null) await replayOne(db, conn, upload);
 		} catch (error) {
+			const text = error instanceof Error ? error.message : String(error);
 			replayProblems.push({
 				upload,
-				message: error instanceof Error ? error.message : String(error)
+				message: typed && typed !== 'none' ? `${text} (typed copy: ${typed})` : text
 			});
 		}
 	}
 	return replayProblems;
+}
+
+/**
+ * Re-apply a saved upload from its Arrow snapshot (./snapshot.ts): no text is
+ * parsed or cast, the rows were checked when the upload was applied. Null
+ * when applied; else why the snapshot cannot be used (nothing changed): the
+ * caller replays the CSV.
+ */
+async function fromSnapshot(
+	db: AsyncDuckDB,
+	conn: WasmConnector,
+	upload: SavedUpload
+): Promise<string | null> {
+	const staged = stageName();
+	const t = `temp.${quoteIdent(staged)}`;
+	try {
+		if (upload.mode === 'create') {
+			// Empty, with the columns and types saved with the upload; the snapshot's rows go in.
+			const columns = Object.entries(upload.types ?? {})
+				.map(([name, type]) => `${quoteIdent(name)} ${safeType(type)}`)
+				.join(', ');
+			await conn.exec(`CREATE TEMP TABLE ${quoteIdent(staged)} (${columns})`);
+			await loadSnapshot(conn, upload.snapshot!, staged);
+			await transaction(conn, () =>
+				conn.exec(`CREATE OR REPLACE TABLE main.${quoteIdent(upload.table)} AS SELECT * FROM ${t}`)
+			);
+			return null;
+		}
+		// Staged rows have the codebook table's columns and types, in its order.
+		await conn.exec(
+			`CREATE TEMP TABLE ${quoteIdent(staged)} AS SELECT * FROM main.${quoteIdent(upload.table)} LIMIT 0`
+		);
+		await loadSnapshot(conn, upload.snapshot!, staged);
+		const extraFile = upload.extra ? await registerBlob(db, upload.extra.data) : null;
+		try {
+			await applyStaged(
+				conn,
+				upload.table as TableName,
+				staged,
+				upload.mode,
+				upload.entries ?? { actors: [], targets: [], places: [] },
+				async () => {},
+				extraFile && upload.extra ? { file: extraFile, columns: upload.extra.columns } : null
+			);
+		} finally {
+			if (extraFile) await db.dropFile(extraFile);
+		}
+		return null;
+	} catch (error) {
+		return error instanceof Error ? error.message : String(error);
+	} finally {
+		await dropStage(conn, staged).catch(() => {});
+	}
 }
 
 /**
