@@ -58,7 +58,8 @@ export function runValidation(root: string = REPO_ROOT, today?: string): RunResu
 				row: 0,
 				column: '',
 				value: '',
-				problem: 'file is missing',
+				code: 'file-missing',
+				params: {},
 				severity: 'error'
 			});
 			continue;

@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openApp, waitForEngine, type App, closeAndCheck } from './browser';
+import { latinText } from './latin';
 
 /**
  * The Arabic pages as an Arabic reader meets them: no English interface text, nothing wider
@@ -25,40 +26,6 @@ const PAGES: [path: string, ready: string][] = [
 	['/ar/data/codebook/', 'main'],
 	['/ar/brief/', '[data-brief][data-ready="true"]']
 ];
-
-/**
- * Latin text an Arabic page may show: names of formats and standards written in Latin letters in
- * Arabic too, key names, file names, and source names the data writes so ('Natural Earth', an
- * outlet's own name 'SY24'), and the prefix of Raqib's incident ids (DEZ). Everything else must be
- * Arabic.
- */
-const ALLOWED = [
-	'\\b(?:SQL|SVG|PNG|CSV|TSV|PDF|ACLED|DuckDB|WebAssembly|Parquet|UTF-8|Ctrl|Enter|Shift|Alt|Mac|Natural Earth|SY24|DEZ)\\b',
-	'[\\w./-]+\\.(?:csv|tsv|txt|md|parquet|json)\\b'
-];
-/** Text that is code or a stated other-language fragment: SQL, identifiers, data in English. */
-const EXEMPT = 'code, pre, kbd, samp, .cm-editor, [lang="en"], [translate="no"]';
-
-/** Visible text nodes with Latin letters left after the allow-list, with their element's tag. */
-async function latinText(page: Page): Promise<string[]> {
-	return page.evaluate(
-		([allowed, exempt]) => {
-			const patterns = allowed.map((p) => new RegExp(p, 'g'));
-			const out: string[] = [];
-			const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-			for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-				const el = n.parentElement;
-				if (!el || el.closest('script, style, title') || el.closest(exempt)) continue;
-				if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
-				let text = n.textContent ?? '';
-				for (const p of patterns) text = text.replace(p, '');
-				if (/[A-Za-z]/.test(text)) out.push(`<${el.tagName.toLowerCase()}> ${text.trim()}`);
-			}
-			return out;
-		},
-		[ALLOWED, EXEMPT] as const
-	);
-}
 
 /** How far the page scrolls sideways (0 = nothing wider than the window). */
 const overflow = (page: Page) =>

@@ -60,6 +60,37 @@ describe('SQL console', () => {
 		expect(await figure.textContent()).toContain('rocket');
 	});
 
+	it('charts a measure, never a year, and lets the user pick x, y, colour and mark', async () => {
+		const page = await openConsole();
+		await run(
+			page,
+			`SELECT actor1, year(event_date) AS year, count(*) AS attacks
+			FROM incidents GROUP BY ALL ORDER BY ALL`
+		);
+		await page.getByRole('button', { name: 'Chart' }).click();
+		const figure = page.locator('figure:has([data-chart-pickers])');
+		const caption = figure.locator('figcaption');
+		await expect.poll(() => caption.textContent()).toContain('attacks by actor1');
+		const pickers = figure.locator('[data-chart-pickers]');
+		await pickers.getByLabel('x').selectOption({ label: 'year' });
+		await expect.poll(() => caption.textContent()).toContain('attacks by year');
+		const ticks = (axis: string) =>
+			figure.locator(`svg [aria-label="${axis}-axis tick label"] text`).allTextContents();
+		// Years read as written (2022, not 2,022); the count axis has whole numbers only.
+		const yearsOnly = (t: string[]) => t.length > 1 && t.every((y) => /^\d{4}$/.test(y));
+		await expect.poll(async () => yearsOnly(await ticks('x'))).toBe(true);
+		const counts = await ticks('y');
+		expect(counts.length).toBeGreaterThan(1);
+		expect(counts.every((n) => /^[\d,]+$/.test(n))).toBe(true);
+		await pickers.getByLabel('Colour').selectOption({ label: 'actor1' });
+		await expect.poll(() => caption.textContent()).toContain('attacks by year and actor1');
+		await expect.poll(() => figure.locator('[class*="-swatch"]').count()).toBeGreaterThan(1);
+		await pickers.getByLabel('Mark').selectOption({ label: 'line' });
+		await expect
+			.poll(() => figure.locator('svg [aria-label="line"] path').count())
+			.toBeGreaterThan(1);
+	});
+
 	it('shows a million-row result, virtualised, down to its last row', async () => {
 		const page = await openConsole();
 		await run(page, 'SELECT * FROM range(1000000)');

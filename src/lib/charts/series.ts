@@ -1,4 +1,4 @@
-import { ACTOR_COLORS, sideScale } from './palette';
+import { ACTOR_COLORS, SIDES, sideScale } from './palette';
 import type { WeekCount } from './weeks';
 
 /** How the weekly bars are split: by side (Okabe–Ito) or by actor (12 colours, the rest "Other"). */
@@ -45,4 +45,26 @@ export function byActor(
 	const domain = [...ranked.slice(0, room), ...(ranked.length > room ? [other] : [])];
 	const range = domain.map((d, i) => (d === other && !named.has(d) ? '#BBBBBB' : ACTOR_COLORS[i]!));
 	return { rows: [...sums.values()], color: { domain, range, legend: true } };
+}
+
+/**
+ * A colour scale for any category column (the SQL quick chart): sides get the
+ * dashboard's side colours; other values (actors and the rest) the actor
+ * palette in order of their total, largest first, as the dashboard ranks
+ * actors; past twelve values the rest are grey (`greyed` counts them).
+ */
+export function categoryScale(totals: ReadonlyMap<string, number>): {
+	color: Series['color'];
+	greyed: number;
+} {
+	const values = [...totals.keys()];
+	if (values.every((v) => SIDES.includes(v))) return { color: sideScale(values), greyed: 0 };
+	const domain = [...totals]
+		.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+		.map(([v]) => v);
+	const range = domain.map((_, i) => ACTOR_COLORS[i] ?? '#BBBBBB');
+	return {
+		color: { domain, range, legend: true },
+		greyed: Math.max(0, domain.length - ACTOR_COLORS.length)
+	};
 }

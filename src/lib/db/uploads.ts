@@ -5,7 +5,8 @@ import type { WasmConnector } from './wasm';
 import { loadSnapshot } from './snapshot';
 import { registerBlob } from './files';
 import { LineEndings } from '$lib/ingest/line-endings';
-import type { CsvDialect } from './csv-read';
+import { RowCountError, type CsvDialect } from './csv-read';
+import { ExactnessError, safeType } from './exact';
 import {
 	applyStaged,
 	createTable,
@@ -16,13 +17,35 @@ import {
 	transaction
 } from './staging';
 import { quoteIdent } from '$lib/query/sql';
-import { safeType } from './exact';
 import { listUploads, type SavedUpload } from './store';
 
-/** A saved upload that could not be re-applied at start-up (null: the saved list itself could not be read), with the reason. */
+/**
+ * A saved upload that could not be re-applied at start-up (null: the saved
+ * list itself could not be read), with the reason as a code the page words in
+ * the reader's language: 'count' (the engine read another number of rows than
+ * were saved; params parsed, stored), 'exact' (storing would change values;
+ * params count), or 'engine' (anything else; `message` is the engine's or
+ * the browser's own words, e.g. a DuckDB error).
+ */
 export interface ReplayProblem {
 	upload: SavedUpload | null;
+	code: 'count' | 'exact' | 'engine';
+	params: Record<string, number>;
 	message: string;
+}
+
+function replayProblem(upload: SavedUpload | null, error: unknown): ReplayProblem {
+	const message = error instanceof Error ? error.message : String(error);
+	if (error instanceof RowCountError)
+		return {
+			upload,
+			code: 'count',
+			params: { parsed: error.parsed, stored: error.stored },
+			message
+		};
+	if (error instanceof ExactnessError)
+		return { upload, code: 'exact', params: { count: error.count }, message };
+	return { upload, code: 'engine', params: {}, message };
 }
 
 /**
@@ -41,7 +64,7 @@ export async function replayUploads(
 	try {
 		saved = await listUploads();
 	} catch (error) {
-		return [{ upload: null, message: String(error) }];
+		return [replayProblem(null, error)];
 	}
 	for (const upload of saved) {
 		let typed: string | null = null;
@@ -50,11 +73,10 @@ export async function replayUploads(
 			typed = upload.snapshot ? await fromSnapshot(db, conn, upload) : 'none';
 			if (typed !== null) await replayOne(db, conn, upload);
 		} catch (error) {
-			const text = error instanceof Error ? error.message : String(error);
-			replayProblems.push({
-				upload,
-				message: typed && typed !== 'none' ? `${text} (typed copy: ${typed})` : text
-			});
+			const problem = replayProblem(upload, error);
+			// Why the typed copy was not used either, when there was one.
+			if (typed && typed !== 'none') problem.message += ` (typed copy: ${typed})`;
+			replayProblems.push(problem);
 		}
 	}
 	return replayProblems;

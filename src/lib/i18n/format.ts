@@ -80,3 +80,13 @@ export function latinDigits(text: string): string {
 		String((c.charCodeAt(0) - 0x0660) % 0x90)
 	);
 }
+
+/**
+ * `text` (DuckDB's own, e.g. a year on a chart axis) with its Latin digits in the reader's digit
+ * setting: unchanged in English or with Latin digits, ٠-٩ with Arabic-Indic ones. Only the digit
+ * shapes change; separators and everything else stay as written.
+ */
+export function localDigits(text: string): string {
+	if (locale() !== 'ar' || digits() === 'latn') return text;
+	return text.replace(/[0-9]/g, (c) => String.fromCharCode(0x0660 + Number(c)));
+}

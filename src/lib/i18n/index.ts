@@ -26,7 +26,9 @@ export {
 	formatWeek,
 	formatMonth,
 	formatDateTime,
-	latinDigits
+	latinDigits,
+	localDigits
 } from './format';
 export { vocab, named, type VocabKind } from './labels';
 export { isolate, tIsolated, messageParts, type MessagePart, type PartVars } from './isolate';
+export { problemText, problemParts, problemKey, type Problem } from './problems';

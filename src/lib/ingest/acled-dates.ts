@@ -62,13 +62,17 @@ export function fullYear(yy: number, thisYear: number): number {
 export type DateReading =
 	| { kind: 'date'; iso: string }
 	| { kind: 'numeric'; first: number; second: number; year: number }
-	| { kind: 'bad'; problem: string };
+	| { kind: 'bad'; code: 'not-a-date' | 'not-real-date' };
 
-const BAD: DateReading = {
-	kind: 'bad',
-	problem: 'is not a date (ISO 2020-03-21, 21 March 2020, 9-May-20 or 5/9/2020)'
-};
-const NOT_REAL: DateReading = { kind: 'bad', problem: 'is not a real calendar date' };
+/** The ways of writing a date this reader understands (a placeholder of the problem 'not-a-date'). */
+export const DATE_EXAMPLES: readonly string[] = [
+	'2020-03-21',
+	'21 March 2020',
+	'9-May-20',
+	'5/9/2020'
+];
+const BAD: DateReading = { kind: 'bad', code: 'not-a-date' };
+const NOT_REAL: DateReading = { kind: 'bad', code: 'not-real-date' };
 
 /** Read one date cell. `thisYear` decides two-digit years. */
 export function readDate(cell: string, thisYear: number): DateReading {

@@ -12,6 +12,7 @@
  * held in memory until then (folded pairs are written as soon as complete).
  */
 import type { Issue } from './types';
+import type { ProblemCode, ProblemParams } from './issues';
 
 /** A table-order record and its spreadsheet row. */
 export interface Placed {
@@ -66,12 +67,7 @@ export class MonadicFold {
 		}
 		const before = this.#written.get(id);
 		if (before !== undefined) {
-			this.#problem(
-				next.row,
-				'event_id_cnty',
-				id,
-				`is a third row of the event of row ${before}: a monadic export has one row per actor, two at most`
-			);
+			this.#problem(next.row, 'event_id_cnty', id, 'monadic-third-row', { first: before });
 			return [];
 		}
 		this.#pending.set(id, next);
@@ -89,12 +85,10 @@ export class MonadicFold {
 	#fold(first: Placed, next: Placed): boolean {
 		for (const i of this.#compare)
 			if (first.record[i] !== next.record[i]) {
-				this.#problem(
-					next.row,
-					this.columns[i]!,
-					next.record[i]!,
-					`differs from row ${first.row} of the same event ("${first.record[i]}"), so the two rows cannot be one event`
-				);
+				this.#problem(next.row, this.columns[i]!, next.record[i]!, 'monadic-differs', {
+					first: first.row,
+					other: first.record[i]!
+				});
 				return false;
 			}
 		for (const [from, to] of this.#pairs) if (to >= 0) first.record[to] = next.record[from]!;
@@ -103,8 +97,14 @@ export class MonadicFold {
 		return true;
 	}
 
-	#problem(row: number, column: string, value: string, problem: string): void {
-		this.report({ file: this.file, row, column, value, problem, severity: 'error' });
+	#problem(
+		row: number,
+		column: string,
+		value: string,
+		code: ProblemCode,
+		params: ProblemParams
+	): void {
+		this.report({ file: this.file, row, column, value, code, params, severity: 'error' });
 		this.reject(row);
 	}
 }

@@ -65,10 +65,9 @@ export class Output {
 
 	/** A row with fewer (or more) cells than the header; `truncated`: the file ends inside its quotes. */
 	cutShort(row: number, cells: number, width: number, truncated: boolean): void {
-		const problem = truncated
-			? `is cut short: the file ends inside a quoted value (an interrupted download?)`
-			: `has ${cells} cells; the header has ${width}`;
-		this.note({ file: this.file, row, column: '', value: '', problem, severity: 'error' });
+		const where = { file: this.file, row, column: '', value: '', severity: 'error' } as const;
+		if (truncated) this.note({ ...where, code: 'cut-short', params: {} });
+		else this.note({ ...where, code: 'cell-count', params: { cells, width } });
 		this.reject(row);
 	}
 

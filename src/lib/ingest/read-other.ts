@@ -46,7 +46,8 @@ export async function readOther(
 					row: batch.first + i,
 					column: '',
 					value: '',
-					problem: `has ${r.length} cells; the header has ${width}`,
+					code: 'cell-count',
+					params: { cells: r.length, width },
 					severity: 'error'
 				});
 		});

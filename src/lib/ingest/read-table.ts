@@ -132,7 +132,8 @@ export async function readTable(
 					row,
 					column: inspection.header[j]!,
 					value: cell,
-					problem: '',
+					code: 'unmarked',
+					params: {},
 					severity: 'warning'
 				};
 			});
@@ -189,11 +190,10 @@ export async function readTable(
 
 /** One warning for all cells whose spreadsheet-safe `'` came off, at the first of them. */
 function unmarkedNote(first: Issue, count: number): Issue {
-	const others = count > 1 ? ` (and in ${count - 1} more cells)` : '';
-	return {
-		...first,
-		problem: `read as ${first.value.slice(1)}${others}: a ' before a formula character only marks text as safe for spreadsheets, as Raqib's downloads write it`
-	};
+	const text = first.value.slice(1);
+	return count > 1
+		? { ...first, code: 'unmarked-more', params: { text, more: count - 1 } }
+		: { ...first, code: 'unmarked', params: { text } };
 }
 
 /**
@@ -236,7 +236,8 @@ function duplicateKeys(
 				row: lines[i]!,
 				column: key,
 				value: id,
-				problem: `duplicate id (first on line ${before})`,
+				code: 'duplicate-id',
+				params: { first: before },
 				severity: 'error'
 			});
 		if (before === undefined) seen.set(id, lines[i]!);

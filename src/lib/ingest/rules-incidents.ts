@@ -1,13 +1,14 @@
 /**
  * Row rules of incidents as declared rules (see ./rules.ts): the pairs and
  * conditional requirements of ./validate-incidents.ts, same words, on the
- * cells as written. (Not yet here: references to companion tables, the
+ * cells as written, with the same problem codes. (Not yet here: references to companion tables, the
  * date-after-report rule, assoc_actor_1 repeating actor1, id patterns.)
  */
 import { ATTACK_EVENT_TYPES, ATTACK_SUB_EVENT_TYPES } from '../schema/attack';
 import { SUB_EVENT_TYPES, UNKNOWN_ACTOR } from '../schema/vocab';
 import { quoteLiteral } from '../query/sql';
 import { list, type Rule } from './rules';
+import type { ProblemCode, ProblemParams } from './issues';
 
 type Get = (c: string) => string;
 const attackJs = (r: Get) =>
@@ -20,17 +21,25 @@ const DISRUPTED = 'Disrupted weapons use';
 
 const rule = (
 	column: string,
-	problem: string,
+	[code, params]: [ProblemCode, ProblemParams?],
 	js: (r: Get) => boolean,
 	sql: (r: Get) => string,
 	empty = false
-): Rule => ({ column, severity: 'error', problem, empty, js: (r) => js(r), sql: (r) => sql(r) });
+): Rule => ({
+	column,
+	severity: 'error',
+	code,
+	...(params ? { params } : {}),
+	empty,
+	js: (r) => js(r),
+	sql: (r) => sql(r)
+});
 
 export const INCIDENT_ROW_RULES: readonly Rule[] = [
 	{
 		...rule(
 			'sub_event_type',
-			'',
+			['sub-event-pair'],
 			(r) =>
 				r('event_type') !== '' &&
 				r('sub_event_type') !== '' &&
@@ -43,14 +52,11 @@ export const INCIDENT_ROW_RULES: readonly Rule[] = [
 						`(${r('event_type')} = ${quoteLiteral(et)} AND ${r('sub_event_type')} IN ${list(subs)})`
 				).join(' OR ')}))`
 		),
-		problemOf: {
-			js: (r) => `is not a sub-event type of "${r('event_type')}"`,
-			sql: (r) => `'is not a sub-event type of "' || ${r('event_type')} || '"'`
-		}
+		cellParam: { name: 'event_type', column: 'event_type' }
 	},
 	rule(
 		'actor1_certainty',
-		`must be "unknown" when actor1 is ${UNKNOWN_ACTOR}`,
+		['certainty-unknown', { expected: 'unknown', other: 'actor1', actor: UNKNOWN_ACTOR }],
 		(r) =>
 			r('actor1') === UNKNOWN_ACTOR &&
 			r('actor1_certainty') !== '' &&
@@ -60,7 +66,7 @@ export const INCIDENT_ROW_RULES: readonly Rule[] = [
 	),
 	rule(
 		'actor1',
-		`must be ${UNKNOWN_ACTOR} when actor1_certainty is "unknown"`,
+		['actor-unknown', { actor: UNKNOWN_ACTOR, other: 'actor1_certainty', expected: 'unknown' }],
 		(r) =>
 			r('actor1_certainty') === 'unknown' && r('actor1') !== '' && r('actor1') !== UNKNOWN_ACTOR,
 		(r) =>
@@ -68,34 +74,34 @@ export const INCIDENT_ROW_RULES: readonly Rule[] = [
 	),
 	rule(
 		'target',
-		'is required for an attack',
+		['attack-required'],
 		(r) => attackJs(r) && r('target') === '',
 		(r) => `(${attackSql(r)} AND ${r('target')} = '')`,
 		true
 	),
 	rule(
 		'target_type',
-		'is required when target is set',
+		['target-type-required', { other: 'target' }],
 		(r) => r('target') !== '' && r('target_type') === '',
 		(r) => `(${r('target')} <> '' AND ${r('target_type')} = '')`,
 		true
 	),
 	rule(
 		'target_type',
-		'must be empty when target is',
+		['target-type-without-target', { other: 'target' }],
 		(r) => r('target') === '' && r('target_type') !== '',
 		(r) => `(${r('target')} = '' AND ${r('target_type')} <> '')`
 	),
 	rule(
 		'weapon',
-		'is required for an attack',
+		['attack-required'],
 		(r) => attackJs(r) && r('weapon') === '',
 		(r) => `(${attackSql(r)} AND ${r('weapon')} = '')`,
 		true
 	),
 	rule(
 		'outcome',
-		`must be "intercepted" for ${DISRUPTED}`,
+		['outcome-intercepted', { expected: 'intercepted', sub_event_type: DISRUPTED }],
 		(r) =>
 			r('sub_event_type') === DISRUPTED && r('outcome') !== '' && r('outcome') !== 'intercepted',
 		(r) =>
@@ -103,14 +109,17 @@ export const INCIDENT_ROW_RULES: readonly Rule[] = [
 	),
 	rule(
 		'outcome',
-		`"intercepted" requires sub_event_type ${DISRUPTED}`,
+		[
+			'intercepted-needs-disrupted',
+			{ outcome: 'intercepted', other: 'sub_event_type', sub_event_type: DISRUPTED }
+		],
 		(r) => r('outcome') === 'intercepted' && r('sub_event_type') !== DISRUPTED,
 		(r) =>
 			`(${r('outcome')} = 'intercepted' AND ${r('sub_event_type')} <> ${quoteLiteral(DISRUPTED)})`
 	),
 	rule(
 		'outcome',
-		'must be "unknown" for a row that is not an attack',
+		['outcome-not-attack', { expected: 'unknown' }],
 		(r) => !attackJs(r) && r('outcome') !== '' && r('outcome') !== 'unknown',
 		(r) => `(NOT ${attackSql(r)} AND ${r('outcome')} NOT IN ('', 'unknown'))`
 	)

@@ -6,9 +6,9 @@
  * - `rulesSql` turns them into one SQL query over a text staging table
  *   (every column VARCHAR, NULL for empty, `__record` numbering the rows),
  *   so a large file is checked by DuckDB at its own speed.
- * Both give the same findings: record, column, value, problem, severity
- * (tests/unit/ingest/rules.test.ts runs every rule both ways). The words
- * and the order of checks are those of ./validate-cells.ts and
+ * Both give the same findings: record, column, value, problem code and
+ * parameters (see ./issues.ts), severity (tests/unit/ingest/rules.test.ts
+ * runs every rule both ways). The codes and the order of checks are those of ./validate-cells.ts and
  * ./validate-incidents.ts; the cell rules come from the codebook
  * (../schema/tables.ts), so a column added there is checked here too.
  *
@@ -21,17 +21,20 @@
 import { TABLE_COLUMNS, type ColumnSpec, type TableName } from '../schema/tables';
 import { LIST_SEPARATOR } from '../schema/vocab';
 import { quoteLiteral } from '../query/sql';
-import type { Severity } from './issues';
+import type { ProblemCode, ProblemParams, Severity } from './issues';
+import { ISO_DATE_FORMAT } from './validate-cells';
 
 /** One check of one cell or row: JS predicate and SQL condition for the same failure. */
 export interface Rule {
 	column: string;
 	severity: Severity;
-	problem: string;
+	code: ProblemCode;
+	/** The problem's fixed parameters (a bound, the allowed values). */
+	params?: ProblemParams;
 	/** The reported value is '' (a missing value), not the cell. */
 	empty?: boolean;
-	/** A problem that names another cell of the row, both ways (`problem` is then unused). */
-	problemOf?: { js(raw: (c: string) => string): string; sql(raw: (c: string) => string): string };
+	/** A parameter that is another cell of the row as written: its name and that cell's column. */
+	cellParam?: { name: string; column: string };
 	/** True when the row fails; `raw(c)` is the cell as written, `cell(c)` trimmed. */
 	js(raw: (c: string) => string, cell: (c: string) => string): boolean;
 	/** SQL boolean, true when the row fails; `raw(c)`/`cell(c)` are text expressions ('' for NULL). */
@@ -49,7 +52,8 @@ export interface Finding {
 	record: number;
 	column: string;
 	value: string;
-	problem: string;
+	code: ProblemCode;
+	params: ProblemParams;
 	severity: Severity;
 }
 
@@ -78,7 +82,8 @@ function rangeRules(spec: ColumnSpec): Rule[] {
 		const min = spec.min;
 		out.push({
 			...base,
-			problem: `must be ≥ ${min}`,
+			code: 'below-min',
+			params: { min },
 			js: (_, c) => Number(c(spec.name)) < min,
 			sql: (_, c) => `TRY_CAST(${c(spec.name)} AS DOUBLE) < ${min}`
 		});
@@ -87,7 +92,8 @@ function rangeRules(spec: ColumnSpec): Rule[] {
 		const max = spec.max;
 		out.push({
 			...base,
-			problem: `must be ≤ ${max}`,
+			code: 'above-max',
+			params: { max },
 			js: (_, c) => Number(c(spec.name)) > max,
 			sql: (_, c) => `TRY_CAST(${c(spec.name)} AS DOUBLE) > ${max}`
 		});
@@ -99,23 +105,24 @@ function rangeRules(spec: ColumnSpec): Rule[] {
 function typeRules(spec: ColumnSpec, today: string): Rule[] {
 	const n = spec.name;
 	const base = { column: n, severity: 'error' as const };
-	const match = (re: RegExp, problem: string): Rule => ({
+	const match = (re: RegExp, code: ProblemCode, params?: ProblemParams): Rule => ({
 		...base,
-		problem,
+		code,
+		...(params ? { params } : {}),
 		js: (_, c) => !re.test(c(n)),
 		sql: (_, c) => `NOT regexp_full_match(${c(n)}, ${sqlRe(re)})`
 	});
 	switch (spec.type) {
 		case 'int':
-			return [match(INT, 'is not a whole number'), ...rangeRules(spec)];
+			return [match(INT, 'not-int'), ...rangeRules(spec)];
 		case 'float':
-			return [match(FLOAT, 'is not a decimal number'), ...rangeRules(spec)];
+			return [match(FLOAT, 'not-decimal'), ...rangeRules(spec)];
 		case 'date':
 			return [
-				match(DATE, 'is not a date written YYYY-MM-DD'),
+				match(DATE, 'not-iso-date', { format: ISO_DATE_FORMAT }),
 				{
 					...base,
-					problem: 'is not a real calendar date',
+					code: 'not-real-date',
 					js: (_, c) => !isRealDate(c(n)),
 					// Date.UTC reads years 0–99 as 1900–1999, so the validator finds no such date real.
 					sql: (_, c) =>
@@ -123,7 +130,8 @@ function typeRules(spec: ColumnSpec, today: string): Rule[] {
 				},
 				{
 					...base,
-					problem: `is in the future (today is ${today})`,
+					code: 'future-date',
+					params: { today },
 					js: (_, c) => c(n) > today,
 					sql: (_, c) => `${c(n)} > ${quoteLiteral(today)}`
 				}
@@ -133,7 +141,8 @@ function typeRules(spec: ColumnSpec, today: string): Rule[] {
 			return [
 				{
 					...base,
-					problem: `is not one of: ${spec.values.join(', ')}`,
+					code: 'not-in-vocab',
+					params: { values: spec.values },
 					js: (_, c) => !spec.values!.includes(c(n)),
 					sql: (_, c) => `${c(n)} NOT IN ${list(spec.values!)}`
 				}
@@ -142,13 +151,14 @@ function typeRules(spec: ColumnSpec, today: string): Rule[] {
 			return [
 				{
 					...base,
-					problem: `has an empty item (use "${LIST_SEPARATOR}" only between items)`,
+					code: 'list-empty-item',
+					params: { separator: LIST_SEPARATOR },
 					js: (_, c) => items(c(n)).includes(''),
 					sql: (_, c) => `list_contains(${sqlItems(c(n))}, '')`
 				},
 				{
 					...base,
-					problem: 'lists an item twice',
+					code: 'list-repeat',
 					js: (_, c) => new Set(items(c(n))).size !== items(c(n)).length,
 					sql: (_, c) => `len(list_distinct(${sqlItems(c(n))})) <> len(${sqlItems(c(n))})`
 				}
@@ -165,7 +175,7 @@ export function cellRules(table: TableName, today: string): CellRules[] {
 		const empty: Rule = {
 			column: n,
 			severity: 'error',
-			problem: 'is required but empty',
+			code: 'required',
 			js: (_, c) => c(n) === '',
 			sql: (_, c) => `${c(n)} = ''`
 		};
@@ -185,7 +195,7 @@ export function spaceRules(table: TableName): Rule[] {
 	return TABLE_COLUMNS[table].map((spec) => ({
 		column: spec.name,
 		severity: 'warning' as const,
-		problem: 'has leading or trailing spaces',
+		code: 'spaces',
 		js: (raw, c) => raw(spec.name) !== c(spec.name),
 		sql: (raw, c) => `${raw(spec.name)} <> ${c(spec.name)}`
 	}));

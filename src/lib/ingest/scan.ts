@@ -116,7 +116,7 @@ export async function scan(file: File, s: ScanSettings): Promise<ParseSummary> {
 			: await readTable(file, inspection, body, stream, { ...s, rewrite });
 	// The delimiter came from the start of the file: rows further on that do not split into the
 	// header's columns with it are errors already; the card also says the delimiter may be wrong.
-	const ragged = summary.issues.filter((i) => i.column === '' && /^has \d+ cells/.test(i.problem));
+	const ragged = summary.issues.filter((i) => i.code === 'cell-count');
 	if (!s.options.delimiter && !sepDelimiter && ragged.length)
 		notes.push({
 			key: 'delimiter-disagrees',

@@ -16,16 +16,16 @@ export function checkAcledRow(r: RowView, out: IssueSink): void {
 	const et = r.get('event_type');
 	const st = r.get('sub_event_type');
 	if (et !== '' && st !== '' && !isSubEventOf(et, st))
-		out.add(r.line, 'sub_event_type', st, `is not an ACLED sub-event type of "${et}"`);
+		out.add(r.line, 'sub_event_type', st, 'acled-sub-event-pair', { event_type: et });
 	for (const c of ['inter1', 'inter2']) {
 		const v = r.get(c);
 		if (v !== '' && interCode(v) === null)
-			out.add(r.line, c, v, 'is not an ACLED inter code (0–8) or its 2024 text');
+			out.add(r.line, c, v, 'acled-inter-code', { min: 0, max: 8 });
 	}
 	if (r.get('actor2') !== '' && r.get('inter2') !== '' && interCode(r.get('inter2')) === 0)
-		out.add(r.line, 'inter2', r.get('inter2'), 'is 0 (no actor 2) but actor2 is set');
+		out.add(r.line, 'inter2', r.get('inter2'), 'inter2-zero', { other: 'actor2' });
 	const year = r.get('year');
 	const date = r.get('event_date');
 	if (year !== '' && /^\d{4}-/.test(date) && year !== date.slice(0, 4))
-		out.add(r.line, 'year', year, `does not match event_date (${date})`);
+		out.add(r.line, 'year', year, 'acled-year-mismatch', { other: 'event_date', date });
 }

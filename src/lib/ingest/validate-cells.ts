@@ -1,6 +1,7 @@
 /** Checks of single cells against their column spec: types, ranges, vocabularies. */
 import type { ColumnSpec } from '../schema/tables';
 import { LIST_SEPARATOR } from '../schema/vocab';
+import type { ProblemCode, ProblemParams } from './issues';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INT_RE = /^-?\d+$/;
@@ -40,39 +41,49 @@ export function evidenceInText(evidence: string, text: string): boolean {
 	return span !== '' && collapseWhitespace(text).includes(span);
 }
 
-function rangeProblem(n: number, spec: ColumnSpec): string | null {
-	if (spec.min !== undefined && n < spec.min) return `must be ≥ ${spec.min}`;
-	if (spec.max !== undefined && n > spec.max) return `must be ≤ ${spec.max}`;
+/** What is wrong with a cell, as a problem code and its parameters (see ./issues.ts). */
+export interface CellProblem {
+	code: ProblemCode;
+	params: ProblemParams;
+}
+
+const problem = (code: ProblemCode, params: ProblemParams = {}): CellProblem => ({ code, params });
+
+/** How a date must be written (a placeholder of the problem 'not-iso-date'). */
+export const ISO_DATE_FORMAT = 'YYYY-MM-DD';
+
+function rangeProblem(n: number, spec: ColumnSpec): CellProblem | null {
+	if (spec.min !== undefined && n < spec.min) return problem('below-min', { min: spec.min });
+	if (spec.max !== undefined && n > spec.max) return problem('above-max', { max: spec.max });
 	return null;
 }
 
-function listProblem(value: string): string | null {
+function listProblem(value: string): CellProblem | null {
 	const items = splitList(value);
-	if (items.some((i) => i === ''))
-		return `has an empty item (use "${LIST_SEPARATOR}" only between items)`;
-	if (new Set(items).size !== items.length) return 'lists an item twice';
+	if (items.some((i) => i === '')) return problem('list-empty-item', { separator: LIST_SEPARATOR });
+	if (new Set(items).size !== items.length) return problem('list-repeat');
 	return null;
 }
 
 /** What is wrong with one non-empty cell for its column type, or null. */
-export function typeProblem(spec: ColumnSpec, value: string, today: string): string | null {
+export function typeProblem(spec: ColumnSpec, value: string, today: string): CellProblem | null {
 	switch (spec.type) {
 		case 'int':
-			if (!INT_RE.test(value)) return 'is not a whole number';
+			if (!INT_RE.test(value)) return problem('not-int');
 			return rangeProblem(Number(value), spec);
 		case 'float':
-			if (!FLOAT_RE.test(value)) return 'is not a decimal number';
+			if (!FLOAT_RE.test(value)) return problem('not-decimal');
 			if (spec.scale !== undefined && (value.split('.')[1]?.length ?? 0) > spec.scale)
-				return `has more than ${spec.scale} decimals (stored to ${spec.scale}, as ACLED writes it)`;
+				return problem('too-many-decimals', { scale: spec.scale });
 			return rangeProblem(Number(value), spec);
 		case 'date':
-			if (!DATE_RE.test(value)) return 'is not a date written YYYY-MM-DD';
-			if (!isRealDate(value)) return 'is not a real calendar date';
-			if (value > today) return `is in the future (today is ${today})`;
+			if (!DATE_RE.test(value)) return problem('not-iso-date', { format: ISO_DATE_FORMAT });
+			if (!isRealDate(value)) return problem('not-real-date');
+			if (value > today) return problem('future-date', { today });
 			return null;
 		case 'enum':
 			if (spec.values && !spec.values.includes(value))
-				return `is not one of: ${spec.values.join(', ')}`;
+				return problem('not-in-vocab', { values: spec.values });
 			return null;
 		case 'list':
 			return listProblem(value);
@@ -82,7 +93,7 @@ export function typeProblem(spec: ColumnSpec, value: string, today: string): str
 }
 
 /** What is wrong with a cell (empty or not), or null. */
-export function cellProblem(spec: ColumnSpec, value: string, today: string): string | null {
-	if (value === '') return spec.required ? 'is required but empty' : null;
+export function cellProblem(spec: ColumnSpec, value: string, today: string): CellProblem | null {
+	if (value === '') return spec.required ? problem('required') : null;
 	return typeProblem(spec, value, today);
 }

@@ -27,16 +27,16 @@ export interface ParsedTable {
 function checkHeader(specs: readonly ColumnSpec[], header: string[], out: IssueSink) {
 	const seen = new Set<string>();
 	for (const h of header) {
-		if (seen.has(h)) out.add(1, h, h, 'column name appears twice in the header');
+		if (seen.has(h)) out.add(1, h, h, 'header-duplicate');
 		seen.add(h);
-		if (!specs.some((s) => s.name === h)) out.warn(1, h, h, 'is not a column of the codebook');
+		if (!specs.some((s) => s.name === h)) out.warn(1, h, h, 'header-unknown');
 	}
 	const missing = specs.filter((s) => !seen.has(s.name));
-	for (const s of missing) out.add(1, s.name, '', 'required column is missing from the header');
+	for (const s of missing) out.add(1, s.name, '', 'header-missing');
 	const known = header.filter((h) => specs.some((s) => s.name === h));
 	const expected = specs.map((s) => s.name).filter((n) => seen.has(n));
 	if (missing.length === 0 && known.join(',') !== expected.join(','))
-		out.warn(1, '', header.join(','), `columns are not in codebook order: ${expected.join(',')}`);
+		out.warn(1, '', header.join(','), 'header-order', { expected });
 }
 
 /** Column name → position, built once per table (not per row: uploads validate a million rows). */
@@ -67,14 +67,14 @@ function checkCells(
 ) {
 	for (const spec of specs) {
 		const value = r.get(spec.name);
-		if (value !== value.trim())
-			out.warn(r.line, spec.name, value, 'has leading or trailing spaces');
+		if (value !== value.trim()) out.warn(r.line, spec.name, value, 'spaces');
 		// Imported rows: ACLED's required columns, and Raqib-only ones may stay empty ("not coded").
 		const rule = acled ? { ...spec, required: !!spec.acledRequired } : spec;
 		const problem = cellProblem(rule, value.trim(), today);
 		// ACLED's own lists (assoc actors) are stored as written: an odd list is worth a word, not a refusal.
-		if (problem && acled && spec.type === 'list') out.warn(r.line, spec.name, value, problem);
-		else if (problem) out.add(r.line, spec.name, value, problem);
+		if (problem && acled && spec.type === 'list')
+			out.warn(r.line, spec.name, value, problem.code, problem.params);
+		else if (problem) out.add(r.line, spec.name, value, problem.code, problem.params);
 	}
 }
 
@@ -85,7 +85,7 @@ function checkUnique(kind: TableKind, rows: readonly RowView[], out: IssueSink) 
 		const v = r.get(key);
 		if (v === '') continue;
 		const prev = first.get(v);
-		if (prev !== undefined) out.add(r.line, key, v, `duplicate id (first on line ${prev})`);
+		if (prev !== undefined) out.add(r.line, key, v, 'duplicate-id', { first: prev });
 		else first.set(v, r.line);
 	}
 }
@@ -101,14 +101,12 @@ function rowViews(
 	const index = columnIndex(header);
 	rows.forEach((cells, i) => {
 		const line = lines?.[i] ?? i + 2;
-		if (cells.every((c) => c.trim() === '')) return out.warn(line, '', '', 'blank row (ignored)');
+		if (cells.every((c) => c.trim() === '')) return out.warn(line, '', '', 'blank-row');
 		if (cells.length !== header.length)
-			out.add(
-				line,
-				'',
-				cells.join(','),
-				`has ${cells.length} cells; the header has ${header.length}`
-			);
+			out.add(line, '', cells.join(','), 'cell-count', {
+				cells: cells.length,
+				width: header.length
+			});
 		views.push(rowView(index, cells, line));
 	});
 	return views;
@@ -209,9 +207,8 @@ export function validateDataset(
  */
 export function checkCsvText(file: string, text: string): ValidationIssue[] {
 	const out = new IssueSink(file);
-	if (text.startsWith('\uFEFF'))
-		out.add(0, '', '', 'starts with a byte-order mark (save as UTF-8 without BOM)');
-	if (text.includes('\r')) out.add(0, '', '', 'has CR line endings (use LF only)');
-	if (text !== '' && !text.endsWith('\n')) out.add(0, '', '', 'does not end with a newline');
+	if (text.startsWith('\uFEFF')) out.add(0, '', '', 'bom', { encoding: 'UTF-8' });
+	if (text.includes('\r')) out.add(0, '', '', 'cr-endings');
+	if (text !== '' && !text.endsWith('\n')) out.add(0, '', '', 'no-final-newline');
 	return out.issues;
 }

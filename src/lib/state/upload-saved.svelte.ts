@@ -6,6 +6,7 @@
 import type { AcledExportOptions } from '$lib/query/acled-export';
 import type { TableName } from '$lib/schema/tables';
 import type { SavedUpload, SkippedRecord } from '$lib/db/saved-session';
+import { t } from '$lib/i18n';
 import { boot, refreshDataset } from './engine.svelte';
 
 const session = () => import('$lib/db/upload-session');
@@ -50,7 +51,7 @@ export async function loadSaved(): Promise<void> {
 	saved.estimate = await estimate();
 	saved.problems = db.replayProblems().map((p) => ({
 		file: p.upload?.file ?? '',
-		message: p.message
+		message: p.code === 'engine' ? p.message : t(`data.saved.problem.${p.code}`, p.params)
 	}));
 }
 

@@ -1,5 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { problemText } from '../../../src/lib/i18n/problems';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffStaged, stage } from '../../../src/lib/db/staging';
@@ -67,10 +68,11 @@ describe('download → upload round trip of spreadsheet-safe text', () => {
 		// Rewritten, not passed through: the marks come off before DuckDB loads the rows.
 		expect(summary.output).not.toBeNull();
 		// The user is told, once, at the first cell, and how many more there were.
-		const notes = summary.issues.filter((i) => i.problem.startsWith('read as '));
+		const notes = summary.issues.filter((i) => i.code.startsWith('unmarked'));
 		expect(notes).toHaveLength(1);
 		expect(notes[0]).toMatchObject({ row: 2, column: 'notes', severity: 'warning' });
-		expect(notes[0]!.problem).toContain('(and in 9 more cells)');
+		expect(notes[0]).toMatchObject({ code: 'unmarked-more', params: { more: 9 } });
+		expect(problemText(notes[0]!)).toContain('(and in 9 more cells)');
 
 		const out = join(dir, 'uploaded.csv');
 		writeFileSync(out, Buffer.from(await summary.output!.arrayBuffer()));

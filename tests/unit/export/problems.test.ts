@@ -12,7 +12,8 @@ describe('every CSV Raqib writes is spreadsheet-safe', () => {
 				row: 12,
 				column: 'notes',
 				value: '=HYPERLINK("http://example.invalid")',
-				problem: 'too long',
+				code: 'not-in-vocab',
+				params: { values: ['yes', 'no'] },
 				severity: 'error'
 			},
 			{
@@ -20,21 +21,24 @@ describe('every CSV Raqib writes is spreadsheet-safe', () => {
 				row: 3,
 				column: 'fatalities',
 				value: '-5',
-				problem: 'below 0',
+				code: 'below-min',
+				params: { min: 0 },
 				severity: 'error'
 			}
 		]);
 		const rows = Papa.parse<string[]>(text.trimEnd()).data;
-		expect(rows[0]).toEqual(['file', 'row', 'column', 'value', 'problem', 'severity']);
+		expect(rows[0]).toEqual(['file', 'row', 'column', 'value', 'code', 'problem', 'severity']);
 		expect(rows[1]).toEqual([
 			'x.csv',
 			'12',
 			'notes',
 			`'=HYPERLINK("http://example.invalid")`,
-			'too long',
+			'not-in-vocab',
+			'is not one of: yes, no',
 			'error'
 		]);
 		expect(rows[2]![3]).toBe('-5');
+		expect(rows[2]!.slice(4, 6)).toEqual(['below-min', 'must be ≥ 0']);
 		expect(restore(rows[1]![3]!)).toBe('=HYPERLINK("http://example.invalid")');
 	});
 

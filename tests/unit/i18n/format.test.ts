@@ -6,6 +6,7 @@ import {
 	formatNumber,
 	formatWeek,
 	latinDigits,
+	localDigits,
 	preferredLocale,
 	setDigits,
 	t,
@@ -100,6 +101,15 @@ describe('typed digits', () => {
 		expect(latinDigits('۲۰۲۳-۱۱-۰۹')).toBe('2023-11-09');
 		expect(latinDigits('2022-08-22')).toBe('2022-08-22');
 		expect(latinDigits('آب ٩')).toBe('آب 9');
+	});
+
+	it("shapes DuckDB's own text in the reader's digits, changing nothing else", () => {
+		expect(localDigits('2022-08-22')).toBe('2022-08-22');
+		inArabic();
+		expect(localDigits('2022-08-22')).toBe('٢٠٢٢-٠٨-٢٢');
+		expect(localDigits('-1.50')).toBe('-١.٥٠');
+		setDigits('latn');
+		expect(localDigits('2022')).toBe('2022');
 	});
 });
 

@@ -27,7 +27,7 @@ describe('ACLED date cells', () => {
 	it.each(['31 February 2020', '2023-02-29', '32-Jan-20'])('refuses %s as no real date', (cell) =>
 		expect(readDate(cell, 2026)).toMatchObject({
 			kind: 'bad',
-			problem: 'is not a real calendar date'
+			code: 'not-real-date'
 		})
 	);
 

@@ -6,6 +6,7 @@ import { validateTable } from '../../../src/lib/ingest/validate';
 import type { ParseOptions } from '../../../src/lib/ingest/types';
 import { TABLE_COLUMNS } from '../../../src/lib/schema/tables';
 import { PNG, utf16, windows1256, withBom } from '../../fixtures/make';
+import { problemText } from '../../../src/lib/i18n/problems';
 
 const shipped = Papa.parse<string[]>(readFileSync('data/incidents.csv', 'utf8').trimEnd()).data;
 const HEADER = TABLE_COLUMNS.incidents.map((c) => c.name);
@@ -114,7 +115,8 @@ describe('parsing an upload', () => {
 			expect.objectContaining({
 				file: 'test.csv',
 				row: 11,
-				problem: `has 2 cells; the header has ${HEADER.length}`
+				code: 'cell-count',
+				params: { cells: 2, width: HEADER.length }
 			}),
 			expect.objectContaining({ row: 3003, column: 'event_date', value: '2018-02-30' })
 		]);
@@ -142,7 +144,8 @@ describe('parsing an upload', () => {
 			expect.objectContaining({
 				row: 502,
 				column: 'incident_id',
-				problem: 'duplicate id (first on line 3)'
+				code: 'duplicate-id',
+				params: { first: 3 }
 			})
 		]);
 	});
@@ -170,7 +173,12 @@ describe('parsing an upload', () => {
 			validateDates
 		);
 		expect(s).toMatchObject({ kind: 'table', encoding: 'windows-1256', rows: 2, errors: 1 });
-		expect(s.issues[0]).toMatchObject({ row: 3, problem: 'has 1 cells; the header has 2' });
+		expect(s.issues[0]).toMatchObject({
+			row: 3,
+			code: 'cell-count',
+			params: { cells: 1, width: 2 }
+		});
+		expect(problemText(s.issues[0]!)).toBe('has 1 cells; the header has 2');
 		// Written again as UTF-8 with the explicit dialect DuckDB is given for it.
 		expect(await s.output!.text()).toBe('مدينة,سعر\nالميادين,2\nهجين\n');
 		expect(s.load).toEqual({ delimiter: ',', newLine: '\n' });

@@ -277,7 +277,8 @@ describe('formatIssue and checkCsvText', () => {
 
 	it('flags BOM and CRLF', () => {
 		const issues = checkCsvText('x.csv', '\uFEFFa,b\r\n1,2\r\n');
-		expect(issues.map((i) => i.problem).join(' ')).toMatch(/byte-order mark.*CR line endings/);
+		expect(issues.map((i) => i.code)).toEqual(['bom', 'cr-endings']);
+		expect(issues.map(formatIssue).join(' ')).toMatch(/byte-order mark.*CR line endings/);
 	});
 });
 
