@@ -6,7 +6,7 @@ import { loadSnapshot } from './snapshot';
 import { registerBlob } from './files';
 import { LineEndings } from '$lib/ingest/line-endings';
 import { RowCountError, type CsvDialect } from './csv-read';
-import { ExactnessError, safeType } from './exact';
+import { ExactnessError, WORDED_DATES, safeType } from './exact';
 import {
 	applyStaged,
 	createTable,
@@ -99,7 +99,10 @@ async function fromSnapshot(
 		if (upload.mode === 'create') {
 			// Empty, with the columns and types saved with the upload; the snapshot's rows go in.
 			const columns = Object.entries(upload.types ?? {})
-				.map(([name, type]) => `${quoteIdent(name)} ${safeType(type)}`)
+				// A worded date type ('DATE (21 March 2020)') is stored as DATE.
+				.map(
+					([name, type]) => `${quoteIdent(name)} ${WORDED_DATES[type] ? 'DATE' : safeType(type)}`
+				)
 				.join(', ');
 			await conn.exec(`CREATE TEMP TABLE ${quoteIdent(staged)} (${columns})`);
 			await loadSnapshot(conn, upload.snapshot!, staged);
