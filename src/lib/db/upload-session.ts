@@ -21,6 +21,7 @@ import {
 	createTable,
 	diffStaged,
 	stage,
+	stageName,
 	stageOther,
 	tableNames,
 	type ApplyMode,
