@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core';
  * Arabic.
  */
 const ALLOWED = [
-	'\\b(?:SQL|SVG|PNG|CSV|TSV|PDF|ACLED|DuckDB|WebAssembly|Parquet|UTF-8|Ctrl|Enter|Shift|Alt|Mac|Natural Earth|SY24|DEZ)\\b',
+	'\\b(?:SQL|SVG|PNG|CSV|TSV|PDF|ACLED|DuckDB|WebAssembly|Parquet|Arrow|UTF-8|Ctrl|Enter|Shift|Alt|Mac|Natural Earth|SY24|DEZ)\\b',
 	'[\\w./-]+\\.(?:csv|tsv|txt|md|parquet|json)\\b'
 ];
 /** Text that is code or a stated other-language fragment: SQL, identifiers, data in English. */
