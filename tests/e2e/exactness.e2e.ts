@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openApp, waitForEngine, closeAndCheck, type App } from './browser';
+import { cells, run } from './sql-console';
 
 const fixture = (name: string) => ({
 	name,
@@ -72,6 +73,30 @@ describe('new tables keep every value', () => {
 			await card.getByRole('button', { name: 'Create table' }).click();
 			await poll(() => card.locator('[data-applied]').textContent()).toContain(`(rows: ${rows})`);
 		}
+	});
+});
+
+describe('dates written in words', () => {
+	it("a new table stores ACLED's '21 March 2020' as DATE, and the card says so first", async () => {
+		app = await openData();
+		const text = 'event_date,note\n21 March 2020,a\n01 November 2024,b\n';
+		await app.page
+			.getByLabel('Upload CSV')
+			.setInputFiles({ name: 'worded_dates.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+		const card = job(app, 'worded_dates.csv');
+		await poll(() => card.getByLabel('event_date', { exact: true }).inputValue()).toBe(
+			'DATE (21 March 2020)'
+		);
+		await card.getByRole('button', { name: 'Create table' }).click();
+		await poll(() => card.locator('[data-applied]').textContent()).toContain('(rows: 2)');
+		await app.page.goto(app.base + '/sql');
+		await waitForEngine(app.page);
+		await run(
+			app.page,
+			'SELECT typeof(event_date), event_date::VARCHAR FROM worded_dates ORDER BY 2'
+		);
+		await poll(() => cells(app!.page, 1)).toEqual(['DATE', '2020-03-21']);
+		expect(await cells(app.page, 2)).toEqual(['DATE', '2024-11-01']);
 	});
 });
 

@@ -13,8 +13,35 @@ import { quoteIdent, quoteLiteral } from '$lib/query/sql';
 import type { Connector } from './connector';
 import { RECORD } from './csv-read';
 
+/**
+ * Dates written in words, read into DATE by their strptime format. The type's
+ * name says how the text is read, so the card shows it before anything is
+ * stored; a value keeps its meaning when the DATE printed back in the same
+ * format is the text as written ('21 March 2020', or '1 March 2020' without
+ * the leading zero). '%d %B %Y' is ACLED's export date (its codebook's
+ * "21 March 2020" style); a name like this never reaches SQL, only its format.
+ */
+export const WORDED_DATES: Readonly<Record<string, string>> = {
+	'DATE (21 March 2020)': '%d %B %Y'
+};
+
 /** The types tried for a new table's column, most specific first; VARCHAR always fits. */
-export const CANDIDATES = ['BIGINT', 'DOUBLE', 'DATE', 'TIMESTAMP', 'BOOLEAN'] as const;
+export const CANDIDATES = [
+	'BIGINT',
+	'DOUBLE',
+	'DATE',
+	...Object.keys(WORDED_DATES),
+	'TIMESTAMP',
+	'BOOLEAN'
+] as const;
+
+/** SQL for text `v` as `type` (`TRY_` gives NULL instead of an error); `type` is checked by safeType. */
+export function castSql(v: string, type: string, tryCast = false): string {
+	const format = WORDED_DATES[type];
+	if (format !== undefined)
+		return `${tryCast ? 'TRY_STRPTIME' : 'strptime'}(${v}, ${quoteLiteral(format)})::DATE`;
+	return `${tryCast ? 'TRY_CAST' : 'CAST'}(${v} AS ${safeType(type)})`;
+}
 
 const NUMERIC = /^(DOUBLE|FLOAT|REAL|DECIMAL|NUMERIC)/i;
 const INTEGER =
@@ -26,6 +53,11 @@ const canon = (x: string) =>
 
 /** SQL true when text `v` cast to `type` keeps its value (v is not NULL). */
 export function keepsValue(v: string, type: string): string {
+	const format = WORDED_DATES[type];
+	if (format !== undefined) {
+		const back = (f: string) => `strftime(${castSql(v, type, true)}, ${quoteLiteral(f)})`;
+		return `coalesce(${back(format)} = ${v} OR ${back(format.replace('%d', '%-d'))} = ${v}, false)`;
+	}
 	const t = `TRY_CAST(${v} AS ${type})::VARCHAR`;
 	if (/^VARCHAR$/i.test(type)) return 'true';
 	if (INTEGER.test(type)) return `coalesce(${t} = ${v}, false)`;
@@ -94,7 +126,7 @@ export async function changedValues(
 		`SELECT count(*)::BIGINT AS n FROM ${from} WHERE ${where}`
 	);
 	const first = await conn.query<{ record: number; value: string; stored: string | null }>(
-		`SELECT ${RECORD}::BIGINT AS record, ${v} AS value, TRY_CAST(${v} AS ${type})::VARCHAR AS stored FROM ${from} WHERE ${where} ORDER BY ${RECORD} LIMIT ${Math.max(1, Math.floor(limit))}`
+		`SELECT ${RECORD}::BIGINT AS record, ${v} AS value, ${castSql(v, type, true)}::VARCHAR AS stored FROM ${from} WHERE ${where} ORDER BY ${RECORD} LIMIT ${Math.max(1, Math.floor(limit))}`
 	);
 	return {
 		count: Number(n?.n ?? 0),
@@ -104,10 +136,11 @@ export async function changedValues(
 
 /**
  * A type name safe to write into SQL: letters, digits, _ and spaces, with an
- * optional (p) or (p,s). Types come from a select list or a saved upload;
- * anything else throws.
+ * optional (p) or (p,s), or one of WORDED_DATES (read through castSql). Types
+ * come from a select list or a saved upload; anything else throws.
  */
 export function safeType(type: string): string {
+	if (type in WORDED_DATES) return type;
 	if (!/^[A-Za-z][A-Za-z0-9_ ]*(\(\d+(, ?\d+)?\))?$/.test(type))
 		throw new Error(`not a column type: ${quoteLiteral(type)}`);
 	return type;

@@ -9,7 +9,7 @@ import { quoteIdent } from '$lib/query/sql';
 import type { Connector } from './connector';
 import { duckType } from './ddl';
 import { PLAIN, RECORD, readCsvExact, stageText, type CsvDialect } from './csv-read';
-import { ExactnessError, changedValues, inferTypes, safeType } from './exact';
+import { ExactnessError, castSql, changedValues, inferTypes, safeType } from './exact';
 
 export type ApplyMode = 'upsert' | 'replace';
 
@@ -271,7 +271,7 @@ export async function createTable(
 		if (changed.count > 0) throw new ExactnessError(changed.count, changed.first);
 	}
 	const select = columns
-		.map((c) => `CAST(${quoteIdent(c.name)} AS ${safeType(c.type)}) AS ${quoteIdent(c.name)}`)
+		.map((c) => `${castSql(quoteIdent(c.name), c.type)} AS ${quoteIdent(c.name)}`)
 		.join(', ');
 	let rows = 0;
 	await transaction(conn, async () => {

@@ -153,4 +153,31 @@ describe('staging and applying incident uploads', () => {
 			transaction(conn, async () => conn.exec('SELECT * FROM nowhere'))
 		).rejects.toThrow();
 	});
+	it("stores ACLED's worded dates as DATE, says so in the type, and keeps any other column as text", async () => {
+		const conn = await shippedConnector();
+		const file = write(
+			'worded.csv',
+			'event_date,note\n21 March 2020,a\n1 November 2024,b\n09 May 2020,c\n'
+		);
+		const dialect = { delimiter: ',', newLine: '\n' } as const;
+		const columns = await stageOther(conn, file, dialect, ['event_date', 'note'], 'tw', 3);
+		expect(columns.map((c) => c.type)).toEqual(['DATE (21 March 2020)', 'VARCHAR']);
+		await createTable(conn, 'worded', 'tw', columns);
+		expect(
+			await conn.query(
+				`SELECT event_date::VARCHAR AS d, typeof(event_date) AS t FROM worded ORDER BY note`
+			)
+		).toEqual([
+			{ d: '2020-03-21', t: 'DATE' },
+			{ d: '2024-11-01', t: 'DATE' },
+			{ d: '2020-05-09', t: 'DATE' }
+		]);
+		// One date in another spelling (lower case, abbreviated): the column stays text, unchanged.
+		const mixed = write('mixed.csv', 'event_date\n21 March 2020\n21 mar 2020\n');
+		const kept = await stageOther(conn, mixed, dialect, ['event_date'], 'tm', 2);
+		expect(kept.map((c) => c.type)).toEqual(['VARCHAR']);
+		await expect(
+			createTable(conn, 'mixed', 'tm', [{ name: 'event_date', type: 'DATE (21 March 2020)' }])
+		).rejects.toThrow(ExactnessError);
+	});
 });
