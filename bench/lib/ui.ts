@@ -2,13 +2,17 @@ import type { Page } from 'playwright-core';
 
 /**
  * Runs in every page of a UI scenario before its scripts, on the page's own
- * clock: when the user last acted (click or key, from the event's
- * timestamp), when the DOM last changed and the frame after it, and every
+ * clock: when the user last acted (a click from its press, pointerdown,
+ * or a key, from the event's timestamp), when the DOM last changed and the frame after it, and every
  * main-thread task over 50 ms (PerformanceObserver 'longtask').
  */
 export const UI_RECORDER = `(() => {
 	const m = (window.__raqibUi = { input: 0, mutated: 0, painted: 0, longTasks: [] });
-	for (const type of ['click', 'keydown', 'change'])
+	// A click starts at the press: a page may act on pointerdown (Mosaic's toggle does) or on click.
+	let pressed = 0;
+	addEventListener('pointerdown', (e) => (m.input = pressed = e.timeStamp), { capture: true });
+	addEventListener('click', (e) => { m.input = pressed || e.timeStamp; pressed = 0; }, { capture: true });
+	for (const type of ['keydown', 'change'])
 		addEventListener(type, (e) => (m.input = e.timeStamp), { capture: true });
 	new MutationObserver(() => {
 		m.mutated = performance.now();

@@ -9,28 +9,39 @@ import type { Scenario } from './types';
 const D = UI.dashboard;
 const COL = 'filter change → all redrawn';
 
+/** The selectors filterChanges needs (UI.dashboard on `/`; the Mosaic peer page passes its own). */
+export interface DashboardUi {
+	path: string;
+	chart: string;
+	filterChart: string;
+	bar: string;
+	busy: string;
+	quietMs: number;
+}
+
 /** Filter changes on the dashboard already loaded with the data: click the first bar (filter on), click it again (off), … */
 export async function filterChanges(
 	page: import('playwright-core').Page,
-	changes: number
+	changes: number,
+	ui: DashboardUi = D
 ): Promise<number[]> {
 	await page
-		.locator(D.chart)
+		.locator(ui.chart)
 		.first()
 		.waitFor({ timeout: 60_000 })
 		.catch(() => {
-			throw new ContractError(`no chart (${D.chart}) on ${D.path}`);
+			throw new ContractError(`no chart (${ui.chart}) on ${ui.path}`);
 		});
-	await settled(page, D.busy, D.quietMs).catch(() => 0);
-	const chart = (await page.locator(D.filterChart).count())
-		? page.locator(D.filterChart)
-		: page.locator(D.chart).first();
-	const bar = chart.locator(D.bar).first();
-	if ((await bar.count()) === 0) throw new ContractError(`no bar (${D.bar}) in ${D.filterChart}`);
+	await settled(page, ui.busy, ui.quietMs).catch(() => 0);
+	const chart = (await page.locator(ui.filterChart).count())
+		? page.locator(ui.filterChart)
+		: page.locator(ui.chart).first();
+	const bar = chart.locator(ui.bar).first();
+	if ((await bar.count()) === 0) throw new ContractError(`no bar (${ui.bar}) in ${ui.filterChart}`);
 	const ms: number[] = [];
 	for (let i = 0; i < changes; i++) {
 		await bar.click();
-		ms.push(await settled(page, D.busy, D.quietMs));
+		ms.push(await settled(page, ui.busy, ui.quietMs));
 	}
 	return ms;
 }

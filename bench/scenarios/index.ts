@@ -1,6 +1,7 @@
 import { bytesScenario } from './bytes';
 import { dashboardScenario } from './dashboard';
 import { generatorScenario } from './generator';
+import { mosaicScenario } from './mosaic';
 import { sideBySideScenario } from './side-by-side';
 import { sqlConsoleScenario } from './sql-console';
 import { startScenario } from './start';
@@ -14,6 +15,7 @@ export const SCENARIOS: readonly Scenario[] = [
 	bytesScenario,
 	sideBySideScenario,
 	dashboardScenario,
+	mosaicScenario,
 	uploadScenario,
 	acledUploadScenario,
 	sqlConsoleScenario

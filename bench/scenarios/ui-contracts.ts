@@ -16,6 +16,16 @@ export const UI = {
 		/** No DOM change in main for this long means everything has been redrawn. */
 		quietMs: 300
 	},
+	/** The Mosaic peer (bench/page/mosaic.html): the same panels in vgplot, the same click. */
+	mosaic: {
+		path: '/mosaic.html',
+		chart: '[data-chart]',
+		filterChart: '[data-chart="actors"]',
+		bar: 'svg [aria-label="bar"] rect',
+		/** Mosaic marks nothing as busy: "done" is the DOM quiet alone (the same quiet period as on `/`). */
+		busy: '[aria-busy="true"]',
+		quietMs: 300
+	},
 	upload: {
 		path: '/data',
 		/** The file input's accessible name. */

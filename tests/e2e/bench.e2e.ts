@@ -24,6 +24,7 @@ const SCENARIO_IDS = [
 	'bytes',
 	'side-by-side',
 	'dashboard',
+	'mosaic',
 	'upload',
 	'upload-acled',
 	'sql-console'

@@ -18,6 +18,11 @@ export interface Request {
 	priority?: Priority;
 	/** Keep the rows for an identical later request (until the data or the engine changes). */
 	cache?: boolean;
+	/**
+	 * What else the answer depends on beyond its SQL and parameters, for the
+	 * cache: e.g. which build of a table that is rebuilt under the same name it reads.
+	 */
+	key?: string;
 	/** Run a string of statements for their effect (DDL): no rows, never cached. */
 	exec?: boolean;
 }
@@ -37,8 +42,9 @@ export interface ConnectionSource {
 	generation(): number;
 }
 
-const keyOf = (q: SqlQuery | string) =>
-	typeof q === 'string' ? q : `${q.sql}\u0000${JSON.stringify(q.params ?? [])}`;
+const keyOf = (q: SqlQuery | string, extra = '') =>
+	(typeof q === 'string' ? q : `${q.sql}\u0000${JSON.stringify(q.params ?? [])}`) +
+	`\u0000${extra}`;
 
 /**
  * One query manager for a connection (Mosaic's QueryManager in spirit):
@@ -68,7 +74,7 @@ export class QueryManager {
 	/** Run a request (see Request). Rejects with Superseded when a newer one of its client replaced it. */
 	request<T = Row>(req: Request): Promise<T[]> {
 		this.#checkGeneration();
-		const key = keyOf(req.query);
+		const key = keyOf(req.query, req.key);
 		this.#supersede(req.client);
 		const hit = req.cache && !req.exec ? this.#cache.get(key) : undefined;
 		if (hit) {

@@ -32,6 +32,8 @@ interface Index {
 	plan: CubePlan;
 	base: string;
 	version: number;
+	/** Which build of its table this is (the table is rebuilt under the same name). */
+	build: number;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -70,6 +72,7 @@ export class DashboardState {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#indexes = new Map<Dimension, Index>();
 	#seq = 0;
+	#builds = 0;
 	/** The newest data version asked for. */
 	#latest = -1;
 
@@ -149,12 +152,14 @@ export class DashboardState {
 			const query = ix
 				? cubeQuery(ix.plan, filters[ix.plan.dim], names)
 				: dashboardQuery(filters, changed);
-			// Index answers are not cached: the same SQL reads a table that is rebuilt under other filters.
+			// An index answer is cached with the build of the table it read: the same SQL
+			// reads a table that is rebuilt under other filters.
 			const rows = await this.#q.request({
 				client: 'charts',
 				query,
 				priority: 'high',
-				cache: !ix
+				cache: true,
+				key: ix ? `${ix.plan.table}#${ix.build}` : undefined
 			});
 			if (seq !== this.#seq) return;
 			const part = splitAggregates(rows, changed);
@@ -190,15 +195,24 @@ export class DashboardState {
 			this.#indexes.delete(dim);
 			const { query, plan } = buildCube(dim, filters, this.#specs);
 			await this.#q.request({ client: `index:${dim}`, query, priority: 'low' });
-			this.#indexes.set(dim, { plan, base, version });
+			this.#indexes.set(dim, { plan, base, version, build: ++this.#builds });
 		} catch {
 			this.#indexes.delete(dim);
 		}
 	}
 
-	/** Index every dimension, one after another at low priority (called when the browser is idle). */
+	/**
+	 * Index every dimension that has no index of this data version yet, one
+	 * after another at low priority (called when the browser is idle after the
+	 * first paint). An index a later filter change made stale is rebuilt only
+	 * when the pointer enters its panel (prepare), as Mosaic activates its data
+	 * cubes: rebuilding every index after every click kept the engine busy, and
+	 * the next click's charts waited behind a running index build (one
+	 * statement at a time in the wasm worker).
+	 */
 	async prepareAll(filters: Filters, version: number): Promise<void> {
-		for (const d of DIMENSIONS) await this.prepare(d, filters, version);
+		for (const d of DIMENSIONS)
+			if (this.#indexes.get(d)?.version !== version) await this.prepare(d, filters, version);
 	}
 
 	/** One page of the incident list, after the charts (low priority). */

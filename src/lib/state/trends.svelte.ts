@@ -19,6 +19,9 @@ import {
 import type { FactsSession } from './facts-session';
 import { LatestLoad } from './latest.svelte';
 
+/** Trend results kept for a return to an earlier selection. */
+const CACHE_SIZE = 16;
+
 export interface TrendResult {
 	/** null when nothing matches the filters (no period to compare). */
 	window: TrendWindow | null;
@@ -48,6 +51,13 @@ export interface TrendOptions {
 export class TrendsState extends LatestLoad {
 	result = $state.raw<TrendResult | null>(null);
 	#session: FactsSession;
+	/**
+	 * Results by filters, options and data version (newest last, at most
+	 * CACHE_SIZE): going back to a selection (a filter toggled off) costs no
+	 * query. Plain bookkeeping, not reactive state.
+	 */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#cache = new Map<string, TrendResult>();
 
 	constructor(session: FactsSession) {
 		super();
@@ -55,8 +65,16 @@ export class TrendsState extends LatestLoad {
 	}
 
 	load(filters: Filters, options: TrendOptions, version: number): Promise<void> {
+		const key = JSON.stringify([filters, options, version]);
+		const hit = this.#cache.get(key);
 		return this.latest(
-			() => this.#compute(filters, options, version),
+			async () => {
+				if (hit) return hit;
+				const result = await this.#compute(filters, options, version);
+				this.#cache.set(key, result);
+				while (this.#cache.size > CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value!);
+				return result;
+			},
 			(result) => (this.result = result)
 		);
 	}

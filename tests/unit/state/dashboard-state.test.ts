@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PANEL_AGGREGATES } from '../../../src/lib/dashboard/registry';
 import { dashboardQuery, splitDashboard, withHeadline } from '../../../src/lib/query/dashboard';
-import type { Filters } from '../../../src/lib/query/filters';
+import { DIMENSIONS, type Filters } from '../../../src/lib/query/filters';
 import { DashboardState } from '../../../src/lib/state/dashboard.svelte';
 import { countBy, facts, matching } from '../query/recount';
 import { shippedConnector, type NodeConnector } from '../support/node-connector';
@@ -69,5 +69,45 @@ describe('dashboard state against Node DuckDB', () => {
 		await Promise.all([current, stale]);
 		expect(d.status).toBe('ready');
 		expect(d.data!.headline.n).toBe(matching(all, drone).length);
+	});
+
+	it('answers a selection seen before from the cache, keyed by the build of the index it read', async () => {
+		const d = state();
+		await d.update({}, 1);
+		await d.prepare('actor', {}, 1);
+		const actor = all[0]!.actor;
+		const picked: Filters = { actor: { values: [actor] } };
+		await d.update(picked, 1);
+		const answer = d.data;
+		await d.update({}, 1);
+		let sent = d.queries.sent;
+		await d.update(picked, 1);
+		expect(d.queries.sent).toBe(sent);
+		expect(d.data).toEqual(answer);
+		// The same table name rebuilt (under other filters, then under the first ones again):
+		// the same SQL reads another build, so it is asked again.
+		await d.prepare('actor', { outcome: { values: ['unknown'] } }, 1);
+		await d.prepare('actor', {}, 1);
+		await d.update({}, 1);
+		sent = d.queries.sent;
+		await d.update(picked, 1);
+		expect(d.queries.sent).toBe(sent + 1);
+		expect(d.lastCube).toBe('actor');
+		expect(d.data!.headline.n).toBe(matching(all, picked).length);
+	});
+
+	it('indexes each dimension once per data version when idle; a stale index waits for its panel', async () => {
+		const d = state();
+		await d.update({}, 1);
+		let sent = d.queries.sent;
+		await d.prepareAll({}, 1);
+		expect(d.queries.sent).toBe(sent + DIMENSIONS.length);
+		await d.update({ weapon: { values: ['drone'] } }, 1);
+		sent = d.queries.sent;
+		await d.prepareAll({ weapon: { values: ['drone'] } }, 1);
+		expect(d.queries.sent).toBe(sent);
+		// The pointer on the actors panel rebuilds its index under the new selection.
+		await d.prepare('actor', { weapon: { values: ['drone'] } }, 1);
+		expect(d.queries.sent).toBe(sent + 1);
 	});
 });

@@ -34,6 +34,19 @@ describe('trend and brief state on the shipped data (Node DuckDB)', async () => 
 		expect(opened).toBe(1);
 	});
 
+	it('answers a return to an earlier selection from its cache, not from stale data', async () => {
+		const trends = new TrendsState(session);
+		await trends.load({}, { kind: 'week' }, 1);
+		const before = trends.result;
+		await trends.load({ weapon: { values: ['drone'] } }, { kind: 'week' }, 1);
+		await trends.load({}, { kind: 'week' }, 1);
+		expect(trends.result).toBe(before);
+		// Another data version is computed again.
+		await trends.load({}, { kind: 'week' }, 2);
+		expect(trends.result).not.toBe(before);
+		expect(trends.result).toEqual(before);
+	});
+
 	it('says so when nothing matches, and reports a failing query in `error`', async () => {
 		const trends = new TrendsState(session);
 		await trends.load({ actor: { values: ['nobody'] } }, { kind: 'week' }, 1);
