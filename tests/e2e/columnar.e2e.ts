@@ -77,6 +77,28 @@ function pricesArrow(): Buffer {
 	return Buffer.from(tableToIPC(table, 'file'));
 }
 
+/** Replace every saved upload's CSV with text that is not the upload (only the typed copy stays right). */
+function spoilText(page: App['page']): Promise<void> {
+	return page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const req = indexedDB.open('raqib');
+				req.onerror = () => reject(req.error);
+				req.onsuccess = () => {
+					const db = req.result;
+					const tx = db.transaction('uploads', 'readwrite');
+					const store = tx.objectStore('uploads');
+					const all = store.getAll();
+					all.onsuccess = () => {
+						for (const r of all.result) store.put({ ...r, data: new Blob(['spoilt\n']) });
+					};
+					tx.oncomplete = () => (db.close(), resolve());
+					tx.onerror = () => reject(tx.error);
+				};
+			})
+	);
+}
+
 const job = (a: App, name: string) => a.page.getByRole('article', { name });
 const incidents = (a: App) => a.page.locator('[data-incidents]').textContent();
 
@@ -146,7 +168,17 @@ describe('Parquet and Arrow files', () => {
 			expect(await cells(page, 1)).toEqual(['2']);
 		};
 		await check();
+		// Both saved uploads get their typed (Arrow) copy, and the page says how much storage is used.
+		await page.goto(app.base + '/data');
+		await waitForEngine(page);
+		await poll(() => page.locator('[data-stored="typed"]').count()).toBe(2);
+		expect(await page.locator('[data-storage-estimate]').textContent()).toMatch(/uses .+ allows/);
+		await page.screenshot({ path: 'test-results/columnar-saved-1440.png', fullPage: true });
+		// The start-up replays the typed copy, not the text: with the text spoiled, the rows still come back.
+		await spoilText(page);
 		await page.reload();
+		await waitForEngine(page);
+		expect(await page.locator('[role=alert]').allTextContents()).toEqual([]);
 		await check();
 		expect(await incidents(app)).toBe(String(shippedCount + 2));
 	});

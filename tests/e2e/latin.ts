@@ -1,14 +1,14 @@
 import type { Locator, Page } from 'playwright-core';
 
 /**
- * Latin text an Arabic page may show: names of formats and standards written in Latin letters in
+ * Latin text an Arabic page may show: names of formats and standards (Parquet, Arrow) written in Latin letters in
  * Arabic too, key names, file names, and source names the data writes so ('Natural Earth', an
  * outlet's own name 'SY24'), and the prefix of Raqib's incident ids (DEZ). Everything else must be
  * Arabic.
  */
 const ALLOWED = [
-	'\\b(?:SQL|SVG|PNG|CSV|TSV|PDF|ACLED|DuckDB|WebAssembly|Parquet|Arrow|UTF-8|Ctrl|Enter|Shift|Alt|Mac|Natural Earth|SY24|DEZ)\\b',
-	'[\\w./-]+\\.(?:csv|tsv|txt|md|parquet|json)\\b'
+	'\\b(?:SQL|SVG|PNG|CSV|TSV|PDF|ACLED|DuckDB|WebAssembly|Parquet|Arrow|Feather|UTF-8|Ctrl|Enter|Shift|Alt|Mac|Natural Earth|SY24|DEZ)\\b',
+	'[\\w./-]+\\.(?:csv|tsv|txt|md|parquet|arrow|feather|json)\\b'
 ];
 /** Text that is code or a stated other-language fragment: SQL, identifiers, data in English. */
 const EXEMPT = 'code, pre, kbd, samp, .cm-editor, [lang="en"], [translate="no"]';

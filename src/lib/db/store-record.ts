@@ -6,6 +6,7 @@
  * never replayed and never thrown at the page.
  */
 import type { SavedUpload } from './store';
+import { isSnapshot } from './snapshot';
 
 /** A stored record that was not read, and why (in words for the saved-uploads list). */
 export interface SkippedRecord {
@@ -83,7 +84,7 @@ export function checkRecords(values: readonly unknown[]): {
 			continue;
 		}
 		const field = badField(value);
-		if (field === null) uploads.push(value as unknown as SavedUpload);
+		if (field === null) uploads.push(withoutBadSnapshot(value));
 		else
 			skipped.push({
 				id: typeof value.id === 'number' ? value.id : null,
@@ -93,4 +94,13 @@ export function checkRecords(values: readonly unknown[]): {
 	}
 	uploads.sort((a, b) => a.id! - b.id!);
 	return { uploads, skipped };
+}
+
+/** A snapshot that is not of the shape ./snapshot.ts writes is dropped: the upload replays from its CSV. */
+function withoutBadSnapshot(value: Record<string, unknown>): SavedUpload {
+	if (value.snapshot === undefined || isSnapshot(value.snapshot))
+		return value as unknown as SavedUpload;
+	const rest = { ...value };
+	delete rest.snapshot;
+	return rest as unknown as SavedUpload;
 }

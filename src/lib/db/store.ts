@@ -7,6 +7,7 @@
  */
 import type { ApplyMode, NewEntries } from './staging';
 import { checkRecords, type SkippedRecord } from './store-record';
+import type { Snapshot } from './snapshot';
 
 export type { SkippedRecord };
 
@@ -30,6 +31,8 @@ export interface SavedUpload {
 	entries?: NewEntries;
 	/** Extra columns the user kept, for `<table>_extra`: the key and those columns as CSV. */
 	extra?: { data: Blob; columns: string[] };
+	/** The rows as staged, as Arrow IPC, for a start-up without parsing text (./snapshot.ts); added after the apply. */
+	snapshot?: Snapshot;
 }
 
 /** Browser storage is full (or refused): nothing was saved or applied. */
@@ -132,6 +135,23 @@ async function hasStore(): Promise<boolean> {
 /** The saved uploads of the right shape, in replay order (damaged records left out). */
 export async function listUploads(): Promise<SavedUpload[]> {
 	return (await readUploads()).uploads;
+}
+
+/**
+ * Add a snapshot to saved upload `id`, if it is still saved (it may have been
+ * removed meanwhile: then nothing is written). Throws StorageFullError when
+ * the quota is exceeded; the upload itself stays saved as it was.
+ */
+export async function addSnapshot(id: number, snapshot: Snapshot): Promise<boolean> {
+	// One transaction: a removal cannot fall between the read and the write.
+	const found = await run<unknown>('readwrite', (s) => {
+		const req = s.get(id);
+		req.onsuccess = () => {
+			if (req.result && typeof req.result === 'object') s.put({ ...req.result, snapshot });
+		};
+		return req;
+	});
+	return !!found;
 }
 
 export async function deleteUpload(id: number): Promise<void> {

@@ -29,6 +29,8 @@ import {
 	type Diff,
 	type NewEntries
 } from './staging';
+import { queueSnapshot } from './snapshot-keep';
+import { quoteIdent } from '$lib/query/sql';
 import { saveUpload, type SavedUpload, type SkippedRecord, type StoredUploads } from './store';
 
 export type {
@@ -97,20 +99,26 @@ export function stageRows(
 	});
 }
 
-/** Swap staged rows (and kept extra columns) in and save the upload, in one transaction. */
+/**
+ * Swap staged rows (and kept extra columns) in and save the upload, in one
+ * transaction. Resolves once applied, with `snapshot` to call once the
+ * pages have re-queried: it queues the Arrow snapshot of the staged rows
+ * (kept until then) and resolves true when stored (./snapshot-keep.ts).
+ */
 export function applyRows(
 	staged: Staged,
 	meta: { file: string; table: TableName; mode: ApplyMode; rows: number; entries: NewEntries },
 	extra: { data: Blob; columns: string[] } | null
-): Promise<void> {
+): Promise<{ snapshot: () => Promise<boolean> }> {
 	return change(() =>
 		serial(async (conn) => {
 			const db = await init();
 			const extraFile = extra ? await registerBlob(db, extra.data) : null;
 			try {
 				await tab.check(staged.stamp);
+				let id = 0;
 				const save = async () => {
-					await saveUpload({
+					id = await saveUpload({
 						...meta,
 						time: new Date().toISOString(),
 						data: staged.data,
@@ -118,9 +126,15 @@ export function applyRows(
 						newLine: staged.dialect.newLine,
 						...(extra ? { extra } : {})
 					});
+					// The staged rows outlive the apply under another name, for the snapshot queued below.
+					await conn.exec(
+						`ALTER TABLE temp.${quoteIdent(staged.table)} RENAME TO ${quoteIdent(kept)}`
+					);
 				};
+				const kept = stageName();
 				const columns = extra && extraFile ? { file: extraFile, columns: extra.columns } : null;
 				await applyStaged(conn, meta.table, staged.table, meta.mode, meta.entries, save, columns);
+				return { snapshot: () => queueSnapshot(id, { temp: kept }) };
 			} finally {
 				await release(conn, staged);
 				if (extraFile) await db.dropFile(extraFile);
@@ -168,24 +182,32 @@ export function checkType(
 export function createFromUpload(
 	staged: Staged,
 	meta: { file: string; name: string; columns: ColumnType[] }
-): Promise<number> {
+): Promise<{ rows: number; snapshot: () => Promise<boolean> }> {
 	return change(() =>
 		serial(async (conn) => {
 			try {
 				await tab.check(staged.stamp);
-				return await createTable(conn, meta.name, staged.table, meta.columns, async (rows) => {
-					await saveUpload({
-						file: meta.file,
-						time: new Date().toISOString(),
-						table: meta.name,
-						mode: 'create',
-						rows,
-						data: staged.data,
-						delimiter: staged.dialect.delimiter,
-						newLine: staged.dialect.newLine,
-						types: Object.fromEntries(meta.columns.map((c) => [c.name, c.type]))
-					});
-				});
+				let id = 0;
+				const rows = await createTable(
+					conn,
+					meta.name,
+					staged.table,
+					meta.columns,
+					async (rows) => {
+						id = await saveUpload({
+							file: meta.file,
+							time: new Date().toISOString(),
+							table: meta.name,
+							mode: 'create',
+							rows,
+							data: staged.data,
+							delimiter: staged.dialect.delimiter,
+							newLine: staged.dialect.newLine,
+							types: Object.fromEntries(meta.columns.map((c) => [c.name, c.type]))
+						});
+					}
+				);
+				return { rows, snapshot: () => queueSnapshot(id, { main: meta.name }) };
 			} finally {
 				await release(conn, staged);
 			}

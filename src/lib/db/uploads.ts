@@ -1,11 +1,22 @@
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
 import type { TableName } from '$lib/schema/tables';
 import type { Connector } from './connector';
+import type { WasmConnector } from './wasm';
+import { loadSnapshot } from './snapshot';
 import { registerBlob } from './files';
 import { LineEndings } from '$lib/ingest/line-endings';
 import { RowCountError, type CsvDialect } from './csv-read';
-import { ExactnessError } from './exact';
-import { applyStaged, createTable, dropStage, stage, stageName, stageOther } from './staging';
+import { ExactnessError, WORDED_DATES, safeType } from './exact';
+import {
+	applyStaged,
+	createTable,
+	dropStage,
+	stage,
+	stageName,
+	stageOther,
+	transaction
+} from './staging';
+import { quoteIdent } from '$lib/query/sql';
 import { listUploads, type SavedUpload } from './store';
 
 /**
@@ -44,7 +55,10 @@ function replayProblem(upload: SavedUpload | null, error: unknown): ReplayProble
  * and start-up never fails because of browser storage. Resolves with the
  * problems (empty when every saved upload applied).
  */
-export async function replayUploads(db: AsyncDuckDB, conn: Connector): Promise<ReplayProblem[]> {
+export async function replayUploads(
+	db: AsyncDuckDB,
+	conn: WasmConnector
+): Promise<ReplayProblem[]> {
 	const replayProblems: ReplayProblem[] = [];
 	let saved: SavedUpload[];
 	try {
@@ -53,13 +67,75 @@ export async function replayUploads(db: AsyncDuckDB, conn: Connector): Promise<R
 		return [replayProblem(null, error)];
 	}
 	for (const upload of saved) {
+		let typed: string | null = null;
 		try {
-			await replayOne(db, conn, upload);
+			// The Arrow snapshot when there is one; the CSV when not, or when the snapshot fails.
+			typed = upload.snapshot ? await fromSnapshot(db, conn, upload) : 'none';
+			if (typed !== null) await replayOne(db, conn, upload);
 		} catch (error) {
-			replayProblems.push(replayProblem(upload, error));
+			const problem = replayProblem(upload, error);
+			// Why the typed copy was not used either, when there was one.
+			if (typed && typed !== 'none') problem.message += ` (typed copy: ${typed})`;
+			replayProblems.push(problem);
 		}
 	}
 	return replayProblems;
+}
+
+/**
+ * Re-apply a saved upload from its Arrow snapshot (./snapshot.ts): no text is
+ * parsed or cast, the rows were checked when the upload was applied. Null
+ * when applied; else why the snapshot cannot be used (nothing changed): the
+ * caller replays the CSV.
+ */
+async function fromSnapshot(
+	db: AsyncDuckDB,
+	conn: WasmConnector,
+	upload: SavedUpload
+): Promise<string | null> {
+	const staged = stageName();
+	const t = `temp.${quoteIdent(staged)}`;
+	try {
+		if (upload.mode === 'create') {
+			// Empty, with the columns and types saved with the upload; the snapshot's rows go in.
+			const columns = Object.entries(upload.types ?? {})
+				// A worded date type ('DATE (21 March 2020)') is stored as DATE.
+				.map(
+					([name, type]) => `${quoteIdent(name)} ${WORDED_DATES[type] ? 'DATE' : safeType(type)}`
+				)
+				.join(', ');
+			await conn.exec(`CREATE TEMP TABLE ${quoteIdent(staged)} (${columns})`);
+			await loadSnapshot(conn, upload.snapshot!, staged);
+			await transaction(conn, () =>
+				conn.exec(`CREATE OR REPLACE TABLE main.${quoteIdent(upload.table)} AS SELECT * FROM ${t}`)
+			);
+			return null;
+		}
+		// Staged rows have the codebook table's columns and types, in its order.
+		await conn.exec(
+			`CREATE TEMP TABLE ${quoteIdent(staged)} AS SELECT * FROM main.${quoteIdent(upload.table)} LIMIT 0`
+		);
+		await loadSnapshot(conn, upload.snapshot!, staged);
+		const extraFile = upload.extra ? await registerBlob(db, upload.extra.data) : null;
+		try {
+			await applyStaged(
+				conn,
+				upload.table as TableName,
+				staged,
+				upload.mode,
+				upload.entries ?? { actors: [], targets: [], places: [] },
+				async () => {},
+				extraFile && upload.extra ? { file: extraFile, columns: upload.extra.columns } : null
+			);
+		} finally {
+			if (extraFile) await db.dropFile(extraFile);
+		}
+		return null;
+	} catch (error) {
+		return error instanceof Error ? error.message : String(error);
+	} finally {
+		await dropStage(conn, staged).catch(() => {});
+	}
 }
 
 /**

@@ -171,6 +171,34 @@ export class WasmConnector implements Connector {
 		await this.#guard(this.#conn.insertArrowTable(table, { name, create: true }));
 	}
 
+	/**
+	 * Run a query and hand its result on as Arrow IPC stream bytes, exactly
+	 * as the engine sends them: first the schema message, then record-batch
+	 * messages, without decoding them here (for saved-upload snapshots, ./snapshot.ts).
+	 */
+	async ipcStream(sql: string, onChunk: (bytes: Uint8Array) => void): Promise<void> {
+		this.#live();
+		await this.#guard(
+			this.#conn.useUnsafe(async (db, id) => {
+				let header = await db.startPendingQuery(id, sql, true);
+				while (header === null) header = await db.pollPendingQuery(id);
+				onChunk(header);
+				for (;;) {
+					const chunk = await db.fetchQueryResults(id);
+					if (chunk === null) continue;
+					if (chunk.length === 0) return;
+					onChunk(chunk);
+				}
+			})
+		);
+	}
+
+	/** Load a complete Arrow IPC stream into table `name` of `schema` (created when `create`, else appended to). */
+	async insertIpc(bytes: Uint8Array, name: string, schema: string, create: boolean): Promise<void> {
+		this.#live();
+		await this.#guard(this.#conn.insertArrowFromIPCStream(bytes, { name, schema, create }));
+	}
+
 	async exec(sql: string): Promise<void> {
 		this.#live();
 		await this.#guard(this.#conn.query(sql));

@@ -38,8 +38,10 @@ export function formatBytes(n: number): string {
 	const ar = locale() === 'ar';
 	if (n < 1024) return `${formatNumber(n)} ${ar ? 'بايت' : 'B'}`;
 	if (n < 1024 ** 2) return `${formatNumber(Math.round(n / 1024))} ${ar ? 'ك.بايت' : 'KB'}`;
-	const mb = formatNumber(n / 1024 ** 2, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-	return `${mb} ${ar ? 'م.بايت' : 'MB'}`;
+	const one = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+	// Storage quotas run to hundreds of gigabytes.
+	if (n >= 1024 ** 3) return `${formatNumber(n / 1024 ** 3, one)} ${ar ? 'غ.بايت' : 'GB'}`;
+	return `${formatNumber(n / 1024 ** 2, one)} ${ar ? 'م.بايت' : 'MB'}`;
 }
 
 const utc = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);

@@ -22,6 +22,8 @@ class SavedState {
 	otherVersion = $state.raw<{ found: number; expected: number } | null>(null);
 	/** Reading browser storage failed altogether (the message), else null. */
 	storageError = $state<string | null>(null);
+	/** What this site stores and may store (navigator.storage.estimate), in bytes; null when the browser does not say. */
+	estimate = $state.raw<{ usage: number; quota: number } | null>(null);
 	busy = $state(false);
 }
 
@@ -46,6 +48,7 @@ export async function loadSaved(): Promise<void> {
 		saved.skipped = [];
 		saved.storageError = error instanceof Error ? error.message : String(error);
 	}
+	saved.estimate = await estimate();
 	saved.problems = db.replayProblems().map((p) => ({
 		file: p.upload?.file ?? '',
 		message: p.code === 'engine' ? p.message : t(`data.saved.problem.${p.code}`, p.params)
@@ -123,4 +126,21 @@ export async function downloadAcled(options: AcledExportOptions): Promise<Uint8A
 	await boot();
 	const { acledExport } = await import('$lib/query/acled-export');
 	return (await session()).exportQuery(acledExport(options).sql);
+}
+
+/** The browser's own figure for this site's storage (uploads, offline copy and all) and its quota. */
+async function estimate(): Promise<{ usage: number; quota: number } | null> {
+	try {
+		const e = await navigator.storage?.estimate?.();
+		return e && e.usage !== undefined && e.quota !== undefined
+			? { usage: e.usage, quota: e.quota }
+			: null;
+	} catch {
+		return null;
+	}
+}
+
+/** Bytes a saved upload takes in browser storage: its CSV, kept columns, and Arrow snapshot. */
+export function storedBytes(u: SavedUpload): number {
+	return u.data.size + (u.extra?.data.size ?? 0) + (u.snapshot?.bytes ?? 0);
 }

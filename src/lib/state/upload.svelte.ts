@@ -22,7 +22,7 @@ import type { ParseTask } from '$lib/ingest/client';
 import type { ParseFailure, ParseOptions, ParseSummary, Progress } from '$lib/ingest/types';
 import type { ApplyMode, ColumnType, Diff, Staged } from '$lib/db/upload-session';
 import { boot } from './engine.svelte';
-import { tablesChanged } from './upload-saved.svelte';
+import { loadSaved, tablesChanged } from './upload-saved.svelte';
 
 export type Phase =
 	'parsing' | 'staging' | 'review' | 'applying' | 'applied' | 'failed' | 'cancelled';
@@ -269,15 +269,18 @@ export async function apply(job: UploadJob): Promise<void> {
 	job.phase = 'applying';
 	job.staged = null;
 	const db = await session();
+	let snapshot: (() => Promise<boolean>) | null = null;
 	try {
 		if (s.kind === 'table') {
-			job.appliedRows = await db.createFromUpload(staged, {
+			const created = await db.createFromUpload(staged, {
 				file: s.file,
 				name: job.tableName,
 				columns: job.columns.map((c) => ({ name: c.name, type: c.type }))
 			});
+			job.appliedRows = created.rows;
+			snapshot = created.snapshot;
 		} else {
-			await db.applyRows(
+			({ snapshot } = await db.applyRows(
 				staged,
 				{
 					file: s.file,
@@ -287,12 +290,14 @@ export async function apply(job: UploadJob): Promise<void> {
 					entries: entries(s, job.acceptNew, job.sides)
 				},
 				s.extra ? { data: s.extra.output, columns: s.extra.columns } : null
-			);
+			));
 			job.appliedRows = s.rows;
 		}
 		// Every view re-queries before the job says it is done.
 		await tablesChanged().catch(() => {});
 		job.phase = 'applied';
+		// Then the typed copy for fast start-ups, in the background; the list shows it once stored.
+		void snapshot?.().then(() => loadSaved().catch(() => {}));
 	} catch (error) {
 		job.error = engineError(await session(), job.summary, error) ?? {
 			key:

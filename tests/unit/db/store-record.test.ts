@@ -62,3 +62,33 @@ describe('saved-upload records read back from browser storage', () => {
 		expect(checkRecords([created, old]).uploads).toHaveLength(2);
 	});
 });
+
+describe('a saved upload’s typed (Arrow) copy', () => {
+	const snapshot = {
+		format: 'arrow-ipc',
+		schema: new Blob(['s']),
+		parts: [new Blob(['p'])],
+		rows: 3,
+		columns: ['incident_id'],
+		bytes: 2
+	};
+
+	it('is kept when it has the shape the app writes', () => {
+		const { uploads } = checkRecords([good(1, { snapshot })]);
+		expect(uploads[0]!.snapshot).toEqual(snapshot);
+	});
+
+	it('is dropped when damaged, and the upload itself is still replayed (from its text)', () => {
+		const { uploads, skipped } = checkRecords([
+			good(1, { snapshot: { ...snapshot, parts: ['not a blob'] } }),
+			good(2, { snapshot: 'nonsense' }),
+			good(3, { snapshot: { ...snapshot, columns: undefined } })
+		]);
+		expect(uploads.map((u) => [u.id, 'snapshot' in u])).toEqual([
+			[1, false],
+			[2, false],
+			[3, false]
+		]);
+		expect(skipped).toEqual([]);
+	});
+});
