@@ -16,12 +16,15 @@
  */
 import * as vg from '@uwdata/vgplot';
 import { makeClient } from '@uwdata/mosaic-core';
-import { countries } from '$lib/charts/geo/countries';
+import { countries, inFrame, type Box } from '$lib/charts/geo/countries';
 import { createFromCsv } from '$lib/db/ddl';
 import { ENGINE_DIR } from '$lib/db/lockdown';
 import { openWasm, type WasmDatabase } from '$lib/db/wasm';
 import { buildFacts, FACTS } from '$lib/query/facts';
 import type { TableName } from '$lib/schema/tables';
+
+/** The area the map frames (Raqib's map frames Deir ez-Zor's places at first), [west, south, east, north]. */
+const FRAME: Box = [38.9, 34.1, 41.5, 36.2];
 
 /** The view every panel reads: the facts the app's default filter keeps (attacks), with each place's position. */
 const VIEW = 'attacks';
@@ -157,7 +160,7 @@ const api = {
 			frame(
 				'map',
 				vg.plot(
-					vg.geo([...outline.others, outline.syria], {
+					vg.geo([...inFrame(outline.others, FRAME), outline.syria], {
 						geometry: 'geometry',
 						fill: '#eee',
 						stroke: '#999'

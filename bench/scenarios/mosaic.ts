@@ -39,9 +39,9 @@ async function mosaicSession(ctx: BenchContext, csv: GeneratedCsv): Promise<Sess
 		await s.page
 			.locator(`[data-chart="${id}"] svg`)
 			.first()
-			.waitFor({ timeout: 600_000 })
+			.waitFor({ timeout: 120_000 })
 			.catch(() => {
-				throw new ContractError(`the Mosaic page drew no ${id} panel`);
+				throw new ContractError(`the Mosaic page drew no ${id} panel in 2 minutes`);
 			});
 	await settled(s.page, M.busy, M.quietMs, 600_000);
 	return s;
