@@ -1,3 +1,29 @@
+/*
+ * DECISION (issue #12): Raqib keeps its own coordinator (this query manager,
+ * DashboardState in state/dashboard.svelte.ts, the cube indexes in
+ * query/cube.ts) rather than @uwdata/mosaic-core. Measured with
+ * `npm run bench -- --only mosaic` (bench/scenarios/mosaic.ts: the same
+ * click on `/` and on a vgplot 0.32 page with the same panels and data in
+ * the same Chromium; click press → frame after the last DOM change), quick
+ * runs at 10k and 100k rows, on 2 shared cores at 1-minute load 10–19:
+ *   before: Raqib p50 1,031 ms (p95 1,201), Mosaic 99 (165): 10.4×
+ *   after the idle pass indexes once per data version, index answers and
+ *   trend results are cached: Raqib 220 (306), Mosaic 129 (181): 1.7×;
+ *   a later run at load 18.8: Raqib 490 (847), Mosaic 121 (124): 4.1×;
+ *   100k rows, 10 changes each, load 15.6: Raqib 287 (586), Mosaic 236 (462): 1.2×.
+ * Targets missed: Raqib / Mosaic ≤ 1.0 at 10k; p95 ≤ 50 ms at 1M and
+ * ≤ 100 ms at 10M were NOT measured (no 1M run finished in time; 10M
+ * cannot be loaded by Raqib yet).
+ * Why not Mosaic: a traced click (bench/lib/trace.ts) shows the DuckDB
+ * worker idle on both sides (repeated selections come from result caches),
+ * so the gap is not in query coordination but in the page's own drawing:
+ * Raqib main thread script 392 ms, layout 193, paint 146, style 77
+ * (getBoundingClientRect forced layouts 70) against Mosaic's 59/5/13/4.
+ * Swapping coordinators would not touch that cost, while vgplot's highlight
+ * with a shared crossfilter selection fails on aggregated panels (DuckDB
+ * binder error), and URL state, exclusion, RTL and restart are built here.
+ * Next: draw less per click (layout reads, the map's base layer once).
+ */
 import type { Connector, Row, SqlQuery } from './connector';
 
 /** 'high' runs before any queued 'low' (charts before the incident list and index builds). */
