@@ -45,6 +45,11 @@ export class WasmDatabase implements Database<WasmConnector> {
 	}
 }
 
+/** For clean-up calls (close, cancel): a database that died meanwhile has nothing left to clean. */
+function ignoreStopped(error: unknown): void {
+	if (!(error instanceof EngineStopped)) throw error;
+}
+
 /** Thrown by a connector whose database died: engineFailure() classes it as 'crashed'. */
 export class EngineStopped extends Error {
 	constructor() {
@@ -138,7 +143,9 @@ export class WasmConnector implements Connector {
 			try {
 				return await this.#guard(stmt.send(...params).then((r) => this.#collect(r, onBatch)));
 			} finally {
-				if (this.#db.alive()) await stmt.close();
+				// Guarded too: a worker killed between the check and the close would never answer,
+				// and every later statement of this connection's queue would wait behind it.
+				if (this.#db.alive()) await this.#guard(stmt.close()).catch(ignoreStopped);
 			}
 		} catch (error) {
 			throw this.#cancelled ? new QueryCancelled() : error;
@@ -208,11 +215,11 @@ export class WasmConnector implements Connector {
 		if (!this.#running || !this.#db.alive()) return false;
 		this.#cancelled = true;
 		// False once DuckDB is already streaming: then the batch loop above stops instead.
-		await this.#conn.cancelSent();
+		await this.#guard(this.#conn.cancelSent()).catch(ignoreStopped);
 		return true;
 	}
 
 	async close(): Promise<void> {
-		if (this.#db.alive()) await this.#conn.close();
+		if (this.#db.alive()) await this.#guard(this.#conn.close()).catch(ignoreStopped);
 	}
 }
